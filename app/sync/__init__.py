@@ -1,0 +1,1 @@
+"""Change tracking and exchange files (SYNC.md)."""

@@ -1,0 +1,21 @@
+"""One application-level signal carries what each mutating service changed.
+
+Tabs subscribe, mark themselves stale and refresh when shown (Anki's operation_did_execute),
+so that no tab is wired to another.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.services.results import Changes
+
+
+class Bus(QObject):
+    changed = Signal(object)  # Changes
+    language_changed = Signal(str)
+    status_message = Signal(str)
+
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)

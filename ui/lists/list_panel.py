@@ -1,0 +1,184 @@
+"""A list with a search box, filters, a sortable table and an empty state: every tab's left side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.i18n import _, ngettext
+from app.services.listing import Lister, ListQuery
+from ui.lists.table_model import IdListModel
+
+SEARCH_DELAY_MS = 120
+
+
+class ListPanel(QWidget):
+    current_changed = Signal(object)  # record id or None
+    activated = Signal(str)  # double click or Enter
+
+    def __init__(self, db: Database, lister: Lister, parent: QWidget | None = None,
+                 with_archived: bool = True) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.lister = lister
+        self.model = IdListModel(db, lister, self)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._apply)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+
+        self.filter_boxes: dict[str, QComboBox] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        for flt in lister.filters:
+            box = QComboBox(self)
+            box.setObjectName(f"filter_{flt.key}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+            box.currentIndexChanged.connect(lambda _i: self._apply())
+            self.filter_boxes[flt.key] = box
+            top.addWidget(box, 1)
+        self.archived = QCheckBox(self)
+        self.archived.setVisible(with_archived)
+        self.archived.toggled.connect(lambda _c: self._apply())
+        top.addWidget(self.archived)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for i, col in enumerate(lister.columns):
+            self.table.setColumnWidth(i, col.width * 8)
+        self.table.doubleClicked.connect(self._on_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.modelReset.connect(self._update_state)
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("count")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count)
+        self.retranslate()
+
+    # -- behaviour ----------------------------------------------------------------------------
+
+    def query(self) -> ListQuery:
+        filters: dict[str, Any] = {}
+        for key, box in self.filter_boxes.items():
+            value = box.currentData()
+            if value:
+                filters[key] = value
+        q = self.model.query
+        return ListQuery(self.search.text(), q.sort, q.descending, filters,
+                         self.archived.isChecked())
+
+    def _apply(self) -> None:
+        current = self.current_id()
+        self.model.set_query(self.query())
+        if current:
+            self.select_id(current, emit=False)
+
+    def reload(self) -> None:
+        current = self.current_id()
+        self.model.reload()
+        if current:
+            self.select_id(current, emit=False)
+
+    def current_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        return self.model.id_at(idx.row()) if idx.isValid() else None
+
+    def select_id(self, record_id: str, emit: bool = True) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        if not emit:
+            self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
+        if not emit:
+            self.table.selectionModel().blockSignals(False)
+        return True
+
+    def _on_current(self, current: Any, _previous: Any) -> None:
+        self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _on_activated(self, index: Any) -> None:
+        rid = self.model.id_at(index.row())
+        if rid:
+            self.activated.emit(rid)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id():
+            self.activated.emit(self.current_id())
+            return
+        super().keyPressEvent(event)
+
+    def _update_state(self) -> None:
+        n = self.model.rowCount()
+        filtered = bool(self.search.text().strip()) or any(
+            b.currentData() for b in self.filter_boxes.values()
+        )
+        if n == 0:
+            self.empty.setText(_(self.lister.no_match_text if filtered else self.lister.empty_text))
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.table)
+        self.count.setText(ngettext("{n} record", "{n} records", n).format(n=n))
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(_("Search (letters without accents and Cyrillic work too)"))
+        self.archived.setText(_("Show archived"))
+        for flt in self.lister.filters:
+            box = self.filter_boxes[flt.key]
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(_("{filter}: all").format(filter=_(flt.title)), None)
+            for value, label in flt.choices(self.db):
+                box.addItem(label, value)
+            if current is not None:
+                box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          max(0, self.model.columnCount() - 1))
+        self.model.invalidate()
+        self._update_state()
