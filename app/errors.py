@@ -17,8 +17,8 @@ class UserError(Exception):
         from app.i18n import _
 
         params = dict(self.params)
-        if isinstance(params.get("field"), str):  # a field label is a msgid too
-            params["field"] = _(params["field"])
+        if isinstance(params.get("label"), str):  # a field label is a msgid too
+            params["label"] = _(params["label"])
         return _(self.message).format(**params)
 
     def __str__(self) -> str:

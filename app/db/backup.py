@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -21,6 +22,11 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def backup_to(engine: Engine, out: Path) -> Path:
     """Copy the database to `out` while other connections may be writing.
 
@@ -32,11 +38,10 @@ def backup_to(engine: Engine, out: Path) -> Path:
     if src is None:
         raise UserError(N_("Backups of a server database are made with the server's own tools."))
     out = Path(out).expanduser().resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
-    if tmp.exists():
-        tmp.unlink()
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         con = sqlite3.connect(str(src), timeout=30)
         try:
             con.execute("VACUUM INTO ?", (str(tmp),))
@@ -52,9 +57,9 @@ def backup_to(engine: Engine, out: Path) -> Path:
         _fsync(tmp)
         os.replace(tmp, out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise UserError(N_("The backup could not be written: {reason}"), reason=exc.strerror or exc)
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise UserError(N_("The backup could not be written: {reason}"), reason=str(exc))
     return out

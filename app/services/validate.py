@@ -15,14 +15,14 @@ PHONE = re.compile(r"^[+\d][\d\s()\-./]{4,29}$")
 def required(field: str, value: str, label: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError(field, N_("{field} is required."), field=label)
+        raise ValidationError(field, N_("{label} is required."), label=label)
     return value
 
 
 def max_len(field: str, value: str, limit: int, label: str) -> str:
     if len(value) > limit:
         raise ValidationError(
-            field, N_("{field} is too long (at most {limit} characters)."), field=label,
+            field, N_("{label} is too long (at most {limit} characters)."), label=label,
             limit=limit,
         )
     return value
@@ -55,8 +55,8 @@ def birth_year(field: str, value: int | None) -> int | None:
 
 def choice(field: str, value: str, allowed: set[str] | tuple[str, ...], label: str) -> str:
     if value not in allowed:
-        raise ValidationError(field, N_("{field}: “{value}” is not one of the choices."),
-                              field=label, value=value)
+        raise ValidationError(field, N_("{label}: “{value}” is not one of the choices."),
+                              label=label, value=value)
     return value
 
 

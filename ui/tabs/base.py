@@ -32,6 +32,13 @@ class AreaTab(QWidget):
     def retranslate(self) -> None:
         """Re-set every visible text after a language change."""
 
+    def toolbar_actions(self) -> list[Any]:
+        """QActions the main window shows in its toolbar while this tab is current."""
+        return []
+
+    def focus_search(self) -> None:
+        """Edit > Find (Ctrl+F): put the cursor in this tab's search box."""
+
     def _on_changed(self, changes: Changes) -> None:
         if changes.kinds & self.kinds:
             if self.isVisible():

@@ -1,0 +1,1 @@
+"""The command line: a stable contract for the coordinator's scripts and the tests."""

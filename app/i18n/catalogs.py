@@ -1,0 +1,144 @@
+"""Catalog upkeep with Babel: extract the template, update the languages, compile.
+
+    python -m app.i18n.catalogs extract   # translations/tinklas.pot from app/ and ui/
+    python -m app.i18n.catalogs update    # merge the template into lt, pl, ru (.po)
+    python -m app.i18n.catalogs compile   # .po -> .mo (the app also compiles in memory)
+    python -m app.i18n.catalogs check     # every message and plural form translated?
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from app.i18n import DOMAIN
+from app.paths import app_root, translations_dir
+
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
+    "gettext_in": (2,),
+    "ngettext_in": (2, 3),
+}
+TRANSLATED = ("lt", "pl", "ru")
+PLURALS = {
+    "lt": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) "
+          "? 1 : 2);",
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) "
+          "? 1 : 2);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+          "(n%100<10 || n%100>=20) ? 1 : 2);",
+}
+POT = translations_dir() / f"{DOMAIN}.pot"
+
+
+def po_path(lang: str) -> Path:
+    return translations_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract() -> Catalog:
+    catalog = Catalog(project="Tinklas", domain=DOMAIN, charset="utf-8")
+    root = app_root()
+    for folder in ("app", "ui"):
+        for filename, lineno, message, comments, context in extract_from_dir(
+            root / folder, method_map=[("**.py", "python")], keywords=KEYWORDS,
+            comment_tags=("TRANSLATORS:",), strip_comment_tags=True,
+        ):
+            catalog.add(message, locations=[(f"{folder}/{filename}", lineno)],
+                        auto_comments=comments, context=context)
+    return catalog
+
+
+def write_template() -> Catalog:
+    catalog = extract()
+    with POT.open("wb") as fh:
+        write_po(fh, catalog, width=100, sort_output=True, omit_header=False)
+    return catalog
+
+
+def read(lang: str) -> Catalog:
+    with po_path(lang).open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def _write(lang: str, catalog: Catalog) -> None:
+    path = po_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        write_po(fh, catalog, width=100, sort_output=True, ignore_obsolete=True)
+
+
+def _pin_plural_forms(path: Path, lang: str) -> None:
+    """Write our Plural-Forms line (three forms, CLDR integer rules) whatever Babel derived."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"Plural-Forms:')
+    end = text.index('\\n"', start) + 3
+    text = text[:start] + f'"Plural-Forms: {PLURALS[lang]}\\n"' + text[end:]
+    path.write_text(text, encoding="utf-8")
+
+
+def update(langs: Iterable[str] = TRANSLATED) -> None:
+    template = write_template()
+    for lang in langs:
+        if po_path(lang).exists():
+            catalog = read(lang)
+        else:
+            catalog = Catalog(locale=lang, domain=DOMAIN, project="Tinklas", charset="utf-8")
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.fuzzy = False  # a fuzzy header would drop Plural-Forms from the .mo
+        catalog.project, catalog.version = "Tinklas", ""
+        _write(lang, catalog)
+        _pin_plural_forms(po_path(lang), lang)
+
+
+def compile_all(langs: Iterable[str] = TRANSLATED) -> None:
+    for lang in langs:
+        catalog = read(lang)
+        with po_path(lang).with_suffix(".mo").open("wb") as fh:
+            write_mo(fh, catalog, use_fuzzy=False)
+
+
+def untranslated(lang: str) -> list[str]:
+    """Message ids with an empty translation or plural form (or fuzzy) in `lang`."""
+    missing = []
+    for msg in read(lang):
+        if not msg.id:
+            continue
+        strings = msg.string if isinstance(msg.string, tuple | list) else (msg.string,)
+        if msg.fuzzy or not all(strings):
+            missing.append(msg.id if isinstance(msg.id, str) else msg.id[0])
+    return missing
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[0] if argv else "check"
+    if cmd == "extract":
+        print(f"{len(write_template())} messages in {POT}")
+    elif cmd == "update":
+        update()
+        print("updated", ", ".join(TRANSLATED))
+    elif cmd == "compile":
+        compile_all()
+        print("compiled", ", ".join(TRANSLATED))
+    elif cmd == "check":
+        bad = {lang: untranslated(lang) for lang in TRANSLATED}
+        for lang, ids in bad.items():
+            print(f"{lang}: {len(ids)} untranslated")
+        return 1 if any(bad.values()) else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,210 @@
+"""Advocacy runs: what the detail pane shows (read-only for now), and the rules for proposals
+that wait for an institution's response."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, select
+
+from app.db import Database
+from app.errors import NotFoundError
+from app.i18n import N_
+from app.models import (
+    AdvocacyRun,
+    Event,
+    Network,
+    Product,
+    Proposal,
+    Publication,
+    RunInstitution,
+    RunPartner,
+    RunProduct,
+    RunStep,
+)
+from app.services import choices
+from app.services.events import (
+    LANGUAGE_NAMES,
+    label,
+    office_code,
+    organisation_names,
+    person_names,
+)
+
+RUN_STATUS = {
+    "planning": N_("planning"), "drafting": N_("drafting"), "consulting": N_("consulting"),
+    "submitted": N_("submitted"), "awaiting_response": N_("awaiting response"),
+    "adopted": N_("adopted"), "partly_adopted": N_("partly adopted"),
+    "rejected": N_("rejected"), "no_answer": N_("no answer"), "withdrawn": N_("withdrawn"),
+    "closed": N_("closed"),
+}
+DOCUMENT_KIND = {
+    "law": N_("law"), "regulation": N_("regulation"), "programme": N_("programme"),
+    "strategy": N_("strategy"), "municipal_decision": N_("municipal decision"),
+    "other": N_("other document"),
+}
+STEP_KIND = {
+    "drafting": N_("drafting"), "consultation": N_("consultation"), "event": N_("event"),
+    "round_table": N_("round table"), "meeting": N_("meeting"), "letter": N_("letter"),
+    "submission": N_("submission"), "response": N_("response"), "outcome": N_("outcome"),
+    "publication": N_("publication"), "other": N_("other"),
+}
+OUTCOME = {
+    "adopted": N_("adopted"), "partly_adopted": N_("partly adopted"), "rejected": N_("rejected"),
+    "no_answer": N_("no answer"), "withdrawn": N_("withdrawn"),
+}
+PRODUCT_KIND = {
+    "model": N_("model"), "methodology": N_("methodology"), "study": N_("study"),
+    "recommendations": N_("recommendations"), "other": N_("other"),
+}
+PRODUCT_STATUS = {"draft": N_("draft"), "evaluated": N_("evaluated"), "final": N_("final")}
+
+
+def awaiting_condition() -> ColumnElement[bool]:
+    """A proposal submitted and still waiting for the institution's response."""
+    return and_(Proposal.deleted.is_(False), Proposal.submitted_on.is_not(None),
+                Proposal.response_on.is_(None), Proposal.outcome == "")
+
+
+def overdue_condition(today: dt.date) -> ColumnElement[bool]:
+    return and_(awaiting_condition(), Proposal.response_due_on < today)
+
+
+@dataclass(frozen=True)
+class StepLine:
+    date: dt.date
+    kind_label: str
+    title: str
+    responsible: str
+    event_code: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ProposalLine:
+    summary: str
+    addressee: str
+    submitted_on: dt.date | None
+    registration_number: str
+    response_due_on: dt.date | None
+    response_on: dt.date | None
+    response_summary: str
+    outcome: str
+    outcome_label: str
+    awaiting: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ProductLine:
+    title: str
+    kind_label: str
+    version: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class PublicationLine:
+    date: dt.date | None
+    title: str
+    outlet: str
+    language_label: str
+    link: str
+
+
+@dataclass(frozen=True)
+class RunDetail:
+    id: str
+    code: str
+    title: str
+    goal: str
+    status: str
+    status_label: str
+    document_kind_label: str
+    document_title: str
+    lead_organisation: str
+    started_on: dt.date | None
+    closed_on: dt.date | None
+    office_code: str
+    institutions: tuple[str, ...]
+    partners: tuple[str, ...]
+    steps: tuple[StepLine, ...]
+    proposals: tuple[ProposalLine, ...]
+    products: tuple[ProductLine, ...]
+    publications: tuple[PublicationLine, ...]
+
+    @property
+    def awaiting(self) -> int:
+        return sum(1 for p in self.proposals if p.awaiting)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for p in self.proposals if p.overdue)
+
+
+def get_run(db: Database, run_id: str) -> RunDetail:
+    today = dt.date.today()
+    insts = choices.institutions(db)
+    with db.reader() as s:
+        r = s.get(AdvocacyRun, run_id)
+        if r is None or r.deleted:
+            raise NotFoundError(N_("This advocacy run is no longer in the database."))
+        live = (RunInstitution.run_id == run_id, RunInstitution.deleted.is_(False))
+        inst_codes = list(s.execute(select(RunInstitution.institution_code).where(*live)
+                                    .order_by(RunInstitution.created_at)).scalars())
+        partners = s.execute(select(RunPartner.organisation_id, RunPartner.network_id).where(
+            RunPartner.run_id == run_id, RunPartner.deleted.is_(False))
+            .order_by(RunPartner.created_at)).all()
+        orgs = organisation_names(s, [r.lead_organisation_id, *(o for o, _n in partners)])
+        net_ids = {n for _o, n in partners if n}
+        nets = dict(s.execute(select(Network.id, Network.name).where(Network.id.in_(net_ids)))
+                    .all()) if net_ids else {}
+        steps = s.execute(select(RunStep).where(RunStep.run_id == run_id,
+                                                RunStep.deleted.is_(False))
+                          .order_by(RunStep.date, RunStep.created_at)).scalars().all()
+        people = person_names(s, (x.responsible_id for x in steps))
+        ev_ids = {x.event_id for x in steps if x.event_id}
+        ev_codes = dict(s.execute(select(Event.id, Event.code).where(Event.id.in_(ev_ids)))
+                        .all()) if ev_ids else {}
+        props = s.execute(select(Proposal).where(Proposal.run_id == run_id,
+                                                 Proposal.deleted.is_(False))
+                          .order_by(Proposal.submitted_on.is_(None), Proposal.submitted_on,
+                                    Proposal.created_at)).scalars().all()
+        products = s.execute(
+            select(Product).join(RunProduct, RunProduct.product_id == Product.id)
+            .where(RunProduct.run_id == run_id, RunProduct.deleted.is_(False),
+                   Product.deleted.is_(False)).order_by(Product.title)).scalars().all()
+        pubs = s.execute(select(Publication).where(Publication.run_id == run_id,
+                                                   Publication.deleted.is_(False))
+                         .order_by(Publication.date)).scalars().all()
+
+        def proposal(p: Proposal) -> ProposalLine:
+            awaiting = p.submitted_on is not None and p.response_on is None and not p.outcome
+            return ProposalLine(
+                p.summary, choices.label(insts, p.institution_code), p.submitted_on,
+                p.registration_number, p.response_due_on, p.response_on, p.response_summary,
+                p.outcome, label(OUTCOME, p.outcome), awaiting,
+                awaiting and p.response_due_on is not None and p.response_due_on < today)
+
+        return RunDetail(
+            id=r.id, code=r.code, title=r.title, goal=r.goal, status=r.status,
+            status_label=label(RUN_STATUS, r.status),
+            document_kind_label=label(DOCUMENT_KIND, r.document_kind),
+            document_title=r.document_title,
+            lead_organisation=orgs.get(r.lead_organisation_id or "", ""),
+            started_on=r.started_on, closed_on=r.closed_on,
+            office_code=office_code(s, r.office_id),
+            institutions=tuple(choices.label(insts, c) for c in dict.fromkeys(inst_codes)),
+            partners=tuple(orgs.get(o, "") if o else nets.get(n or "", "")
+                           for o, n in partners if (o and o in orgs) or (n and n in nets)),
+            steps=tuple(StepLine(x.date, label(STEP_KIND, x.kind), x.title,
+                                 people.get(x.responsible_id or "", ""),
+                                 ev_codes.get(x.event_id or "", ""), x.notes) for x in steps),
+            proposals=tuple(proposal(p) for p in props),
+            products=tuple(ProductLine(p.title, label(PRODUCT_KIND, p.kind), p.version,
+                                       label(PRODUCT_STATUS, p.status)) for p in products),
+            publications=tuple(PublicationLine(p.date, p.title, p.outlet,
+                                               label(LANGUAGE_NAMES, p.language), p.link)
+                               for p in pubs),
+        )

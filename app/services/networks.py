@@ -1,0 +1,175 @@
+"""Regional cooperation networks: what the detail pane shows (read-only for now)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import NotFoundError
+from app.i18n import N_, current_language
+from app.models import (
+    Event,
+    Interest,
+    MemberInterest,
+    Network,
+    NetworkMember,
+    NetworkMunicipality,
+    Organisation,
+    Registration,
+    WorkItem,
+)
+from app.services import choices
+from app.services.events import EVENT_STATUS, label, office_code, organisation_names, person_names
+from app.text import sort_key
+
+NETWORK_STATUS = {"forming": N_("forming"), "active": N_("active"), "dormant": N_("dormant"),
+                  "closed": N_("closed")}
+MEMBER_ROLE = {"lead": N_("lead organisation"), "member": N_("member"),
+               "observer": N_("observer")}
+WORK_STATUS = {"planned": N_("planned"), "in_progress": N_("in progress"), "done": N_("done"),
+               "dropped": N_("dropped")}
+OPEN_WORK = ("planned", "in_progress")
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    id: str
+    organisation_id: str
+    organisation: str
+    role: str
+    role_label: str
+    joined_on: dt.date | None
+    left_on: dt.date | None
+    contact: str
+    interests: tuple[str, ...]
+
+    @property
+    def current(self) -> bool:
+        return self.left_on is None or self.left_on > dt.date.today()
+
+
+@dataclass(frozen=True)
+class WorkLine:
+    id: str
+    title: str
+    responsible: str  # the responsible member organisation's name
+    starts_on: dt.date | None
+    due_on: dt.date | None
+    status: str
+    status_label: str
+    late: bool  # due before today and still open
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    id: str
+    code: str
+    title: str
+    starts_on: dt.date
+    ends_on: dt.date
+    place: str
+    status_label: str
+    registered: int
+
+
+@dataclass(frozen=True)
+class NetworkDetail:
+    id: str
+    name: str
+    region: str
+    status: str
+    status_label: str
+    lead_organisation: str
+    founded_on: dt.date | None
+    transferred_from: str
+    description: str
+    office_code: str
+    municipalities: tuple[str, ...]
+    members: tuple[MemberLine, ...]
+    work: tuple[WorkLine, ...]
+    meetings: tuple[MeetingLine, ...]
+
+    @property
+    def current_members(self) -> int:
+        return sum(1 for m in self.members if m.current)
+
+    @property
+    def late_items(self) -> int:
+        return sum(1 for w in self.work if w.late)
+
+
+def _members(s: Session, network_id: str, lang: str) -> list[MemberLine]:
+    rows = s.execute(
+        select(NetworkMember, Organisation.name)
+        .join(Organisation, Organisation.id == NetworkMember.organisation_id)
+        .where(NetworkMember.network_id == network_id, NetworkMember.deleted.is_(False))
+        .order_by(getattr(Organisation, f"sort_{lang}", Organisation.sort_en))).all()
+    ids = [m.id for m, _n in rows]
+    tags: dict[str, list[str]] = {}
+    if ids:
+        shared = {i.code: i.name_in(lang) for i in s.execute(select(Interest)).scalars()}
+        for member_id, code, free in s.execute(
+            select(MemberInterest.member_id, MemberInterest.interest_code, MemberInterest.label)
+            .where(MemberInterest.member_id.in_(ids), MemberInterest.deleted.is_(False))
+        ).all():
+            text = shared.get(code or "", code or "") if code else free
+            if text:
+                tags.setdefault(member_id, []).append(text)
+    contacts = person_names(s, (m.contact_person_id for m, _n in rows))
+    return [
+        MemberLine(m.id, m.organisation_id, name, m.role, label(MEMBER_ROLE, m.role),
+                   m.joined_on, m.left_on, contacts.get(m.contact_person_id or "", ""),
+                   tuple(sorted(tags.get(m.id, []), key=lambda t: sort_key(t, lang))))
+        for m, name in rows
+    ]
+
+
+def get_network(db: Database, network_id: str) -> NetworkDetail:
+    lang = current_language()
+    today = dt.date.today()
+    with db.reader() as s:
+        n = s.get(Network, network_id)
+        if n is None or n.deleted:
+            raise NotFoundError(N_("This network is no longer in the database."))
+        munis = dict(choices.municipalities(db, short=False))
+        codes = s.execute(select(NetworkMunicipality.municipality_code).where(
+            NetworkMunicipality.network_id == network_id,
+            NetworkMunicipality.deleted.is_(False))).scalars()
+        covered = sorted({munis.get(c, c) for c in codes}, key=lambda t: sort_key(t, lang))
+        members = _members(s, network_id, lang)
+        member_org = {m.id: m.organisation for m in members}
+        items = s.execute(
+            select(WorkItem).where(WorkItem.network_id == network_id,
+                                   WorkItem.deleted.is_(False))
+            .order_by(WorkItem.due_on.is_(None), WorkItem.due_on, WorkItem.title)).scalars()
+        work = [
+            WorkLine(w.id, w.title, member_org.get(w.responsible_member_id or "", ""),
+                     w.starts_on, w.due_on, w.status, label(WORK_STATUS, w.status),
+                     w.due_on is not None and w.due_on < today and w.status in OPEN_WORK)
+            for w in items
+        ]
+        events = s.execute(
+            select(Event).where(Event.network_id == network_id, Event.deleted.is_(False))
+            .order_by(Event.starts_on.desc())).scalars().all()
+        counts = dict(s.execute(
+            select(Registration.event_id, func.count())
+            .where(Registration.event_id.in_([e.id for e in events]),
+                   Registration.deleted.is_(False), Registration.status != "cancelled")
+            .group_by(Registration.event_id)).all()) if events else {}
+        lead = organisation_names(s, [n.lead_organisation_id])
+        return NetworkDetail(
+            id=n.id, name=n.name, region=n.region, status=n.status,
+            status_label=label(NETWORK_STATUS, n.status),
+            lead_organisation=lead.get(n.lead_organisation_id or "", ""),
+            founded_on=n.founded_on, transferred_from=n.transferred_from,
+            description=n.description, office_code=office_code(s, n.office_id),
+            municipalities=tuple(covered), members=tuple(members), work=tuple(work),
+            meetings=tuple(
+                MeetingLine(e.id, e.code, e.title_in(lang), e.starts_on, e.ends_on, e.place,
+                            label(EVENT_STATUS, e.status), int(counts.get(e.id, 0)))
+                for e in events),
+        )

@@ -1,0 +1,1 @@
+"""Dialogs of the application shell: office profile, settings, about."""
