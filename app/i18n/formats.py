@@ -66,3 +66,15 @@ def parse_date(text: str, lang: str | None = None) -> dt.date:
     if parsed.year < 100:
         parsed = parsed.replace(year=2000 + parsed.year)
     return parsed
+
+
+def format_date_range(start: dt.date, end: dt.date, lang: str | None = None) -> str:
+    """'2026 m. lapkričio 24–26 d.', '24–26 listopada 2026'; full dates across months."""
+    if start == end:
+        return format_date(start, "long", lang)
+    if (start.year, start.month) == (end.year, end.month):
+        text = format_date(end, "long", lang)
+        day = re.compile(rf"(?<!\d){end.day}(?!\d)")
+        if len(day.findall(text)) == 1:
+            return day.sub(f"{start.day}–{end.day}", text)
+    return f"{format_date(start, 'long', lang)} – {format_date(end, 'long', lang)}"
