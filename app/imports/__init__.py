@@ -1,0 +1,1 @@
+"""Reading the files offices send: participant lists as XLSX or CSV."""
