@@ -69,7 +69,7 @@ def _valid(name: str, value: Any) -> bool:
         return False
     if name in _RANGES:
         low, high = _RANGES[name]
-        return low <= value <= high
+        return isinstance(value, int) and low <= value <= high
     return True
 
 

@@ -86,7 +86,7 @@ class Actions:
             action.setStatusTip(_(tip))
         for action, title in zip(self.view_tabs, tab_titles, strict=False):
             action.setText(title)
-            action.setStatusTip(_("Show the tab {title}").format(title=title.replace("&", "")))
+            action.setStatusTip(_("Show the tab {title}").format(title=title.replace("&&", "&")))
         self.check_language(i18n.current_language())
 
     def check_language(self, lang: str) -> None:

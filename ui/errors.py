@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.logs import log_file
 
 log = logging.getLogger("tinklas.errors")
@@ -98,6 +98,7 @@ class ErrorDialog(QDialog):
         self.open_log.clicked.connect(lambda: open_folder(log_file().parent))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(_("Close"))
+        close.setDefault(True)
         for button in (self.show_details, self.copy, self.open_log):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -111,17 +112,21 @@ class ErrorDialog(QDialog):
     def add(self, summary: str, details: str) -> None:
         self.count += 1
         if self.count == 1:
-            text = _("Tinklas ran into a problem it did not expect: {what}").format(what=summary)
+            what = _("Tinklas ran into a problem it did not expect and could not finish what "
+                     "it was doing.")
         else:
-            text = _("Tinklas ran into {count} problems it did not expect. The last one: "
-                     "{what}").format(count=self.count, what=summary)
-        self.message.setText("<p>{}</p><p>{}</p><p>{}</p>".format(
-            _html(text),
-            _html(_("What you entered is still in the open window. Check it, then try "
-                    "again; if the problem comes back, copy what you typed somewhere safe.")),
-            _html(_("The details are in the log file {path}. If you ask for help, send "
-                    "that file or press “Copy details”.").format(path=log_file())),
-        ))
+            what = ngettext("Tinklas ran into {count} problem it did not expect. The last one:",
+                            "Tinklas ran into {count} problems it did not expect. The last one:",
+                            self.count).format(count=self.count)
+        self.message.setText(
+            "<p>{}<br><small>{}</small></p><p>{}</p><p>{}</p>".format(
+                _html(what), _html(summary),
+                _html(_("What you entered is still in the open window. Check it, then try "
+                        "again; if the problem comes back, copy what you typed somewhere "
+                        "safe.")),
+                _html(_("The details are in the log file {path}. If you ask for help, send "
+                        "that file or press “Copy details”.").format(path=log_file())),
+            ))
         previous = self.details.toPlainText()
         self.details.setPlainText(f"{previous}\n{details}".strip() if previous else details)
 
@@ -148,7 +153,10 @@ def _summary(exc: BaseException) -> str:
 
 
 def current_dialog() -> ErrorDialog | None:
-    return _dialog if _dialog is not None and _dialog.isVisible() else None
+    try:
+        return _dialog if _dialog is not None and _dialog.isVisible() else None
+    except RuntimeError:  # its C++ side is gone
+        return None
 
 
 def show_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
@@ -162,12 +170,12 @@ def show_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     _showing = True
     try:
-        parent = QApplication.activeWindow()
         if isinstance(exc, UserError):
-            QMessageBox.warning(parent, _("Tinklas"), exc.text())
+            QMessageBox.warning(QApplication.activeWindow(), _("Tinklas"), exc.text())
             return
         if current_dialog() is None:
-            _dialog = ErrorDialog(parent)
+            # No parent: closing the window that was active must not take the report with it.
+            _dialog = ErrorDialog()
         assert _dialog is not None
         _dialog.add(_summary(exc), _details(exc_type, exc, tb))
         _dialog.show()

@@ -45,12 +45,12 @@ class _Job:
     cancel: threading.Event = field(default_factory=threading.Event)
     last_emit: float = 0.0
     dialog: QProgressDialog | None = None
-    timer: QTimer | None = None
 
 
 class _Worker(QThread):
     """Runs queued jobs one after another; signals cross back to the GUI thread (queued)."""
 
+    job_started = Signal(int)
     finished_ok = Signal(int, object)
     failed = Signal(int, object, str)
     progressed = Signal(int, int, int)
@@ -66,6 +66,7 @@ class _Worker(QThread):
             job = self.inbox.get()
             if job is None:
                 return
+            self.job_started.emit(job.id)
             try:
                 result = job.fn(self._progress_for(job))
             except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread, not swallowed
@@ -96,6 +97,11 @@ class Jobs(QObject):
         self._ids = itertools.count(1)
         self._jobs: dict[int, _Job] = {}
         self._worker: _Worker | None = None
+        self._running: int | None = None  # the job on the worker now
+        # One timer for the running job: the dialog counts from when the job starts, not
+        # from when it was queued behind others.
+        self._dialog_timer = QTimer(self, singleShot=True)
+        self._dialog_timer.timeout.connect(lambda: self._show_dialog(self._running))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -112,9 +118,6 @@ class Jobs(QObject):
             return job.id
         worker = self._ensure_worker()
         self._jobs[job.id] = job
-        job.timer = QTimer(self, singleShot=True, interval=DIALOG_DELAY_MS)
-        job.timer.timeout.connect(lambda: self._show_dialog(job.id))
-        job.timer.start()
         worker.inbox.put(job)
         return job.id
 
@@ -152,6 +155,7 @@ class Jobs(QObject):
     def _ensure_worker(self) -> _Worker:
         if self._worker is None:
             self._worker = _Worker(self)
+            self._worker.job_started.connect(self._on_started)
             self._worker.finished_ok.connect(self._on_finished)
             self._worker.failed.connect(self._on_failed)
             self._worker.progressed.connect(self._on_progress)
@@ -170,9 +174,9 @@ class Jobs(QObject):
         job = self._jobs.pop(job_id, None)
         if job is None:
             return None
-        if job.timer is not None:
-            job.timer.stop()
-            job.timer.deleteLater()
+        if self._running == job_id:
+            self._running = None
+            self._dialog_timer.stop()
         if job.dialog is not None:
             job.dialog.hide()
             job.dialog.deleteLater()
@@ -180,6 +184,11 @@ class Jobs(QObject):
         if not self._jobs:
             self.idle.emit()
         return job
+
+    def _on_started(self, job_id: int) -> None:
+        if job_id in self._jobs:
+            self._running = job_id
+            self._dialog_timer.start(DIALOG_DELAY_MS)
 
     def _on_finished(self, job_id: int, result: Any) -> None:
         job = self._finish(job_id)
@@ -216,8 +225,8 @@ class Jobs(QObject):
     def _parent_widget(self) -> QWidget | None:
         return QApplication.activeWindow() or self.window
 
-    def _show_dialog(self, job_id: int) -> None:
-        job = self._jobs.get(job_id)
+    def _show_dialog(self, job_id: int | None) -> None:
+        job = self._jobs.get(job_id) if job_id is not None else None
         if job is None or job.dialog is not None:
             return
         dialog = QProgressDialog(self._parent_widget())
@@ -230,7 +239,7 @@ class Jobs(QObject):
         dialog.setMinimumWidth(360)
         if job.cancellable:
             dialog.setCancelButtonText(_("Cancel"))
-            dialog.canceled.connect(lambda: self._cancel_from_dialog(job_id))
+            dialog.canceled.connect(lambda: self._cancel_from_dialog(job.id))
         else:
             dialog.setCancelButton(None)
         job.dialog = dialog

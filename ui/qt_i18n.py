@@ -59,13 +59,15 @@ def install_qt_translators(app: QCoreApplication, lang: str) -> list[Path]:
     return loaded
 
 
-def apply_language(app: QCoreApplication, lang: str, *, bus: Bus | None = None,
+def apply_language(app: QCoreApplication | None, lang: str, *, bus: Bus | None = None,
                    save: bool = True) -> None:
     """Make `lang` the interface language everywhere and tell every open window."""
     i18n.set_language(lang)
     locale_name = "en" if lang == i18n.PSEUDO else lang
     QLocale.setDefault(QLocale(locale_name))
-    install_qt_translators(app, lang)
+    app = app or QCoreApplication.instance()
+    if app is not None:
+        install_qt_translators(app, lang)
     if save and lang in i18n.LANGUAGES:
         from app.settings import load_settings, update_settings
 

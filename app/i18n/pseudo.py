@@ -25,8 +25,10 @@ def pseudo(text: str) -> str:
         else:
             out.append(part.translate(_ACCENTED))
     body = "".join(out)
-    extra = "~" * max(2, len(text) * 2 // 5)
-    return f"[{body}{extra}]"
+    # Short padding words (not one long one), so that wrapped paragraphs can still break.
+    pad = max(2, len(text) * 2 // 5)
+    extra = " ".join("~" * min(4, pad - i) for i in range(0, pad, 4))
+    return f"[{body} {extra}]"
 
 
 class PseudoTranslations(gettext.NullTranslations):

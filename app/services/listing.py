@@ -63,6 +63,7 @@ class Lister:
     title: str = ""  # msgid of the list's name
     columns: Sequence[Column] = ()
     default_sort: str = ""
+    default_descending: bool = False  # direction of the default sort (newest first, say)
     filters: Sequence[Filter] = ()
     empty_text: str = ""  # msgid shown when there is nothing at all
     no_match_text: str = ""  # msgid shown when a filter matches nothing
@@ -97,8 +98,9 @@ class Lister:
         if conds:
             stmt = stmt.where(and_(*conds))
         sort = query.sort or self.default_sort
+        descending = query.descending if query.sort else self.default_descending
         exprs = self.sort_expressions(sort, lang)
-        stmt = stmt.order_by(*[e.desc() if query.descending else e.asc() for e in exprs])
+        stmt = stmt.order_by(*[e.desc() if descending else e.asc() for e in exprs])
         with db.reader() as s:
             return list(s.execute(stmt).scalars())
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import importlib.metadata
 import tomllib
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.logs import log_file
 from app.paths import app_root, data_dir, resource_path
+from ui.dialogs import fit_height
 
 LICENCE = "GPL-3.0-or-later"
 LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
@@ -92,16 +94,22 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(520)
         self.retranslate()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        fit_height(self)
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("About Tinklas"))
-        self.heading.setText("<h2>Tinklas {}</h2>".format(app_version()))
+        self.heading.setText(f"<h2>Tinklas {html.escape(app_version())}</h2>")
         self.blurb.setText(_(
             "Networks, trainings, micro-business cases and advocacy runs of the offices working "
             "with Lithuania's national communities."))
-        self.licence.setText(_(
-            "Free software under the GNU General Public License, version 3 or later "
-            "({licence}). You may use, study, share and change it. "
-            "<a href=\"{url}\">Read the licence</a>.").format(licence=LICENCE, url=LICENCE_URL))
+        # The markup stays out of the messages: a translator cannot break a link.
+        self.licence.setText('{} <a href="{}">{}</a>'.format(
+            html.escape(_("Free software under the GNU General Public License, version 3 or "
+                          "later ({licence}). You may use, study, share and change it.")
+                        .format(licence=LICENCE)),
+            LICENCE_URL, html.escape(_("Read the licence"))))
         self.data_label.setText(_("Data folder:"))
         self.log_label.setText(_("Log file:"))
         self.db_label.setText(_("Database:"))

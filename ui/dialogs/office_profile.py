@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QImageReader, QPixmap, QRegularExpressionValidator
@@ -33,7 +34,9 @@ from app.errors import UserError, ValidationError
 from app.i18n import N_, _
 from app.services import choices
 from app.services.offices import OfficeProfile, local_profile, save_local_profile
+from app.services.results import Saved
 from ui.context import AppContext
+from ui.dialogs import fit_height
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +78,7 @@ class OfficeProfileDialog(QDialog):
             self.language.addItem(i18n.LANGUAGE_NAMES[lang], lang)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language.setVisible(first_run)  # later: File > Settings… has the language
         for widget in (self.heading, self.intro):
             widget.setVisible(first_run)
             layout.addWidget(widget)
@@ -186,11 +190,12 @@ class OfficeProfileDialog(QDialog):
         self.heading.setText("<h3>{}</h3>".format(_("Tell Tinklas about your office")))
         self.intro.setText(_(
             "The office's name, code, signatory and logo are printed on attendance sheets and "
-            "certificates. You can change them later under File > Office profile…."))
+            "certificates. You can change them at any time from the File menu."))
         texts = {"language": N_("Language:"), "municipality_code": N_("Municipality:"),
                  "logo_sha256": N_("Logo:"), **{k: v[0] for k, v in TEXT_FIELDS.items()}}
         for name, label in self.labels.items():
             label.setText(_(texts[name]))
+        self.edits["name"].setPlaceholderText(_("e.g. Šalčininkai office"))
         self.edits["code"].setPlaceholderText(_("2 to 6 Latin capital letters, e.g. SAL"))
         self.edits["certificate_series"].setPlaceholderText(_("the office code"))
         self.edits["signatory_title"].setPlaceholderText(_("e.g. Head of the office"))
@@ -201,6 +206,10 @@ class OfficeProfileDialog(QDialog):
         self._fill_municipalities(self.municipality.currentData())
         if self.logo_sha is None:
             self.logo_preview.setText(_("No logo"))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        fit_height(self)
 
     # -- logo -----------------------------------------------------------------------------------
     def set_logo(self, sha: str | None) -> None:
@@ -256,7 +265,7 @@ class OfficeProfileDialog(QDialog):
 
     def profile(self) -> OfficeProfile:
         """The profile as typed (not yet checked: the service checks it)."""
-        values = {name: edit.text() for name, edit in self.edits.items()}
+        values: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
         return replace(self.current, municipality_code=self.municipality.currentData(),
                        logo_sha256=self.logo_sha, **values)
 
@@ -264,6 +273,8 @@ class OfficeProfileDialog(QDialog):
         label = self.errors.get(field or "", self.general_error)
         label.setText(text or "")
         label.setVisible(bool(text))
+        if text:
+            fit_height(self)
 
     def _clear_errors(self) -> None:
         for label in [*self.errors.values(), self.general_error]:
@@ -277,9 +288,9 @@ class OfficeProfileDialog(QDialog):
                           on_done=self._saved, on_error=self._failed,
                           label=_("Saving the office profile…"))
 
-    def _saved(self, saved: object) -> None:
+    def _saved(self, saved: Saved[OfficeProfile]) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.bus.publish(saved.changes)  # type: ignore[attr-defined]
+        self.ctx.bus.publish(saved.changes)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

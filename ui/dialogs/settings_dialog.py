@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -21,6 +22,7 @@ from app import i18n
 from app.i18n import _, ngettext
 from app.settings import Settings, load_settings, save_settings
 from ui.context import AppContext
+from ui.dialogs import fit_height
 
 
 class SettingsDialog(QDialog):
@@ -58,7 +60,6 @@ class SettingsDialog(QDialog):
         self.form.addRow(self.duplicates)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)  # drawn greyed: an explanation, not a control
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -72,6 +73,10 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(480)
         self.retranslate()
         ctx.bus.language_changed.connect(self.retranslate)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        fit_height(self)
 
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Settings"))

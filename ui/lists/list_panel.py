@@ -45,25 +45,27 @@ class ListPanel(QWidget):
         self._timer.timeout.connect(self._apply)
         self.search.textChanged.connect(lambda _t: self._timer.start())
 
+        self.search.setMinimumWidth(220)
         self.filter_boxes: dict[str, QComboBox] = {}
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
+        # More than two filters go on a row of their own, so the search box keeps its room.
+        filters_row = QHBoxLayout() if len(lister.filters) > 2 else top
         for flt in lister.filters:
             box = QComboBox(self)
             box.setObjectName(f"filter_{flt.key}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(12)
+            box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i: self._apply())
             self.filter_boxes[flt.key] = box
-            top.addWidget(box, 1)
+            filters_row.addWidget(box, 1)
         self.archived = QCheckBox(self)
         self.archived.setVisible(with_archived)
         self.archived.toggled.connect(lambda _c: self._apply())
-        top.addWidget(self.archived)
+        filters_row.addWidget(self.archived)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -71,9 +73,16 @@ class ListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for i, col in enumerate(lister.columns):
             self.table.setColumnWidth(i, col.width * 8)
+        # The indicator shows the lister's default order; enabling sorting then runs the one
+        # and only first query.
+        keys = [c.key for c in lister.columns]
+        default = keys.index(lister.default_sort) if lister.default_sort in keys else 0
+        order = (Qt.SortOrder.DescendingOrder if lister.default_descending
+                 else Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(default, order)
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._on_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._update_state)
@@ -93,6 +102,8 @@ class ListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        if filters_row is not top:
+            layout.addLayout(filters_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count)
         self.retranslate()
@@ -164,6 +175,16 @@ class ListPanel(QWidget):
             self.stack.setCurrentWidget(self.table)
         self.count.setText(ngettext("{n} record", "{n} records", n).format(n=n))
 
+    def _fit_headers(self) -> None:
+        """Widen a column whose translated title would be clipped."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for i in range(self.model.columnCount()):
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal) or "")
+            needed = metrics.horizontalAdvance(title) + 28  # room for the sort arrow
+            if header.sectionSize(i) < needed:
+                header.resizeSection(i, needed)
+
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search (letters without accents and Cyrillic work too)"))
         self.archived.setText(_("Show archived"))
@@ -180,5 +201,6 @@ class ListPanel(QWidget):
             box.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           max(0, self.model.columnCount() - 1))
+        self._fit_headers()
         self.model.invalidate()
         self._update_state()

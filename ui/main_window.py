@@ -1,0 +1,250 @@
+"""The main window: it only assembles the tabs, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.i18n import N_, _
+from app.logs import log_file
+from app.paths import backup_dir, config_dir, resource_path
+from app.services.results import OFFICES, Changes
+from ui.actions import Actions
+from ui.context import AppContext
+from ui.tabs.base import AreaTab
+
+log = logging.getLogger(__name__)
+
+STATUS_TIMEOUT_MS = 6000
+MENUS = {"file": N_("&File"), "edit": N_("&Edit"), "view": N_("&View"),
+         "language": N_("&Language"), "help": N_("&Help")}
+
+
+def build_tabs(ctx: AppContext) -> list[AreaTab]:
+    """The five areas, in this order. Imported here so that each tab loads with the window."""
+    from ui.people.tab import PeopleTab
+    from ui.tabs.advocacy import AdvocacyTab
+    from ui.tabs.cases import CasesTab
+    from ui.tabs.networks import NetworksTab
+    from ui.tabs.trainings import TrainingsTab
+
+    return [NetworksTab(ctx), TrainingsTab(ctx), CasesTab(ctx), AdvocacyTab(ctx), PeopleTab(ctx)]
+
+
+def window_settings() -> QSettings:
+    """Geometry and layout, in an INI file beside settings.json (follows TINKLAS_CONFIG_DIR)."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon(str(resource_path("icons", "tinklas.svg")))
+    icon.addFile(str(resource_path("icons", "tinklas-256.png")))
+    return icon
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, *, remember: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        self.remember = remember  # off for screenshots: they must not move the user's window
+        self.setWindowIcon(app_icon())
+        ctx.jobs.window = self
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.area_tabs = build_tabs(ctx)
+        for tab in self.area_tabs:
+            self.tabs.addTab(tab, "")
+        self.setCentralWidget(self.tabs)
+
+        self.acts = Actions(self, len(self.area_tabs))
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+
+        self.office_label = QLabel(self)
+        self.office_label.setObjectName("office_label")
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("db_label")
+        self.statusBar().addPermanentWidget(self.office_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._connect()
+        self.retranslate()
+        self.resize(1200, 780)
+        if remember:
+            self.restore_layout()
+        self._tab_changed(self.tabs.currentIndex())
+
+    # -- assembling -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.acts
+        contents: dict[str, list[Any]] = {
+            "file": [a.office_profile, a.settings, None, a.backup, None, a.quit],
+            "edit": [a.find],
+            "view": a.view_tabs,
+            "language": list(a.languages.values()),
+            "help": [a.about, a.open_log_folder],
+        }
+        for key, items in contents.items():
+            menu = self.menuBar().addMenu("")
+            menu.setObjectName(f"menu_{key}")
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(item)
+            self.menus[key] = menu
+
+    def _connect(self) -> None:
+        a, bus = self.acts, self.ctx.bus
+        a.office_profile.triggered.connect(self.edit_office_profile)
+        a.settings.triggered.connect(self.edit_settings)
+        a.backup.triggered.connect(self.back_up)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(lambda: self.current_tab().focus_search())
+        a.about.triggered.connect(self.show_about)
+        a.open_log_folder.triggered.connect(self.open_log_folder)
+        for index, action in enumerate(a.view_tabs):
+            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+        a.language_group.triggered.connect(lambda action: self.set_language(action.data()))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        bus.language_changed.connect(self.retranslate)
+        bus.status_message.connect(lambda text: self.statusBar().showMessage(
+            text, STATUS_TIMEOUT_MS))
+        bus.changed.connect(self._on_changed)
+
+    def current_tab(self) -> AreaTab:
+        return self.area_tabs[max(0, self.tabs.currentIndex())]
+
+    def _tab_changed(self, index: int) -> None:
+        self.toolbar.clear()
+        if 0 <= index < len(self.area_tabs):
+            self.toolbar.addActions(self.area_tabs[index].toolbar_actions())
+        self.toolbar.setVisible(bool(self.toolbar.actions()))  # no empty strip
+
+    def retranslate(self, *_args: Any) -> None:
+        self.setWindowTitle("Tinklas")
+        for key, menu in self.menus.items():
+            menu.setTitle(_(MENUS[key]))
+        # A title is plain text: "People & organisations" must not become a mnemonic.
+        titles = [tab.title().replace("&", "&&") for tab in self.area_tabs]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        self.acts.retranslate(titles)
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.update_status()
+
+    def update_status(self) -> None:
+        office = self.ctx.db.local_office()
+        if office.configured:
+            self.office_label.setText(_("Office: {code} · {name}").format(
+                code=office.code, name=office.name))
+        else:
+            self.office_label.setText(_("Office not set up yet (File > Office profile…)"))
+        path = self.ctx.db.path
+        self.db_label.setText(_("Database: {file}").format(
+            file=path.name if path else self.ctx.db.url))
+        self.db_label.setToolTip(str(path or self.ctx.db.url))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if OFFICES in changes.kinds:
+            self.update_status()
+
+    # -- commands -------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        from ui.qt_i18n import apply_language
+
+        apply_language(QApplication.instance(), lang, bus=self.ctx.bus)
+
+    def edit_office_profile(self) -> None:
+        from ui.dialogs.office_profile import OfficeProfileDialog
+
+        OfficeProfileDialog(self.ctx, self).exec()
+
+    def edit_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def show_about(self) -> None:
+        from ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.ctx.db.path or self.ctx.db.url, self).exec()
+
+    def open_log_folder(self) -> None:
+        from ui.errors import open_folder
+
+        open_folder(log_file().parent)
+
+    def back_up(self) -> None:
+        from app.settings import load_settings, update_settings
+
+        folder = load_settings().recent_backup_dir or str(backup_dir())
+        name = f"tinklas-{dt.date.today().isoformat()}.sqlite"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Back up the database"), str(Path(folder) / name),
+            _("Tinklas database ({patterns})").format(patterns="*.sqlite"))
+        if not path:
+            return
+        update_settings(recent_backup_dir=str(Path(path).parent))
+        self.start_backup(Path(path))
+
+    def start_backup(self, target: Path) -> int:
+        from app.db.backup import backup_to
+
+        engine = self.ctx.db.engine
+        return self.ctx.jobs.run(
+            lambda _progress: backup_to(engine, target),
+            on_done=lambda out: self.ctx.bus.status_message.emit(
+                _("The database was backed up to {path}.").format(path=out)),
+            label=_("Backing up the database…"))
+
+    # -- remembering the layout ----------------------------------------------------------------
+    def restore_layout(self) -> None:
+        store = window_settings()
+        geometry = store.value("main/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = store.value("main/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        try:
+            index = int(str(store.value("main/tab", 0)))
+        except (TypeError, ValueError):
+            index = 0
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def save_layout(self) -> None:
+        store = window_settings()
+        store.setValue("main/geometry", self.saveGeometry())
+        store.setValue("main/state", self.saveState())
+        store.setValue("main/tab", self.tabs.currentIndex())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.remember:
+            self.save_layout()
+        super().closeEvent(event)
