@@ -15,6 +15,7 @@ from app.i18n import N_, _
 from app.i18n.formats import format_short_date
 from app.models import BusinessCase, NextAction, Person, RefItem
 from app.services import choices
+from app.services.cases import overdue_text
 from app.services.listers.events import office_codes, offices
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
 
@@ -30,21 +31,17 @@ def _next_due() -> ColumnElement[Any]:
     return select(func.min(NextAction.due_on)).where(*_open_actions()).scalar_subquery()
 
 
-def overdue_text(due: dt.date) -> str:
-    return _("{date} (overdue)").format(date=format_short_date(due))
-
-
 class CasesLister(Lister):
     kind = "cases"
     title = N_("Micro-business cases")
     columns = (
         Column("code", N_("Code"), 16),
-        Column("beneficiary", N_("Beneficiary"), 26),
-        Column("stage", N_("Stage"), 18),
-        Column("consultant", N_("Consultant"), 22),
-        Column("municipality", N_("Municipality"), 16),
+        Column("beneficiary", N_("Beneficiary"), 22),
+        Column("stage", N_("Stage"), 17),
+        Column("next_due", N_("Next action due"), 20),
         Column("opened", N_("Opened"), 11),
-        Column("next_due", N_("Next action due"), 16),
+        Column("consultant", N_("Consultant"), 20),
+        Column("municipality", N_("Municipality"), 15),
         Column("office", N_("Office"), 6),
     )
     default_sort = "opened"
@@ -129,10 +126,9 @@ class CasesLister(Lister):
                 due_text = overdue_text(next_due)
             rows.append(Row(c.id, (
                 c.code, names.get(c.beneficiary_id, ("", ""))[0],
-                stages.get(c.stage_code, c.stage_code),
-                names.get(c.consultant_id or "", ("", ""))[1],
-                munis.get(c.municipality_code or "", ""), format_short_date(c.opened_on),
-                due_text, codes.get(c.office_id or "", ""),
+                stages.get(c.stage_code, c.stage_code), due_text,
+                format_short_date(c.opened_on), names.get(c.consultant_id or "", ("", ""))[1],
+                munis.get(c.municipality_code or "", ""), codes.get(c.office_id or "", ""),
             ), archived=c.closed_on is not None or c.stage_code == "closed"))
         return rows
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
@@ -22,6 +23,17 @@ from app.services import choices
 from app.services.events import EVENT_STATUS, date_range
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
 from app.text import fold, fold_query, sort_key
+
+
+@lru_cache(maxsize=50_000)
+def _folded(text: str) -> str:
+    """Folding costs more than the query; typing a search repeats it for the same titles."""
+    return fold(text)
+
+
+@lru_cache(maxsize=50_000)
+def _sort_key(text: str, lang: str) -> str:
+    return sort_key(text, lang)
 
 
 def offices(db: Database) -> list[tuple[str, str]]:
@@ -64,12 +76,12 @@ class FoldedLister(Lister):
             exprs = self.sort_expressions(sort, lang)
             stmt = stmt.order_by(*[e.desc() if descending else e.asc() for e in exprs])
         with db.reader() as s:
-            rows = s.execute(stmt).all()
+            rows = list(s.execute(stmt).all())
         if words:
             rows = [r for r in rows
-                    if all(w in fold(" ".join(str(v) for v in r[2:] if v)) for w in words)]
+                    if all(w in _folded(" ".join(str(v) for v in r[2:] if v)) for w in words)]
         if by_text:
-            rows.sort(key=lambda r: sort_key(r[1] or "", lang), reverse=descending)
+            rows.sort(key=lambda r: _sort_key(r[1] or "", lang), reverse=descending)
         return [r[0] for r in rows]
 
 
@@ -94,12 +106,12 @@ class EventsLister(FoldedLister):
     kind = "events"
     title = N_("Trainings")
     columns = (
-        Column("code", N_("Code"), 14),
-        Column("title", N_("Title"), 36),
+        Column("code", N_("Code"), 13),
+        Column("title", N_("Title"), 28),
         Column("kind", N_("Kind"), 14),
         Column("date", N_("Dates"), 20),
-        Column("place", N_("Place"), 24),
-        Column("registered", N_("Registered"), 9, align_right=True),
+        Column("place", N_("Place"), 18),
+        Column("registered", N_("Registered"), 11, align_right=True),
         Column("office", N_("Office"), 6),
     )
     default_sort = "date"

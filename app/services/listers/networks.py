@@ -23,11 +23,11 @@ class NetworksLister(FoldedLister):
     kind = "networks"
     title = N_("Networks")
     columns = (
-        Column("name", N_("Name"), 36),
-        Column("region", N_("Region"), 20),
+        Column("name", N_("Name"), 32),
+        Column("region", N_("Region"), 18),
         Column("status", N_("Status"), 10),
-        Column("members", N_("Members"), 8, sortable=False, align_right=True),
-        Column("lead", N_("Lead organisation"), 30, sortable=False),
+        Column("members", N_("Members"), 10, sortable=False, align_right=True),
+        Column("lead", N_("Lead organisation"), 28, sortable=False),
         Column("founded", N_("Founded"), 11),
     )
     default_sort = "name"

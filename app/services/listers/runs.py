@@ -24,13 +24,13 @@ class RunsLister(FoldedLister):
     kind = "runs"
     title = N_("Advocacy runs")
     columns = (
-        Column("code", N_("Code"), 14),
-        Column("title", N_("Title"), 36),
-        Column("status", N_("Status"), 14),
+        Column("code", N_("Code"), 13),
+        Column("title", N_("Title"), 26),
+        Column("status", N_("Status"), 17),
+        Column("proposals", N_("Proposals"), 10, sortable=False, align_right=True),
+        Column("awaiting", N_("Awaiting"), 10, sortable=False, align_right=True),
+        Column("overdue", N_("Overdue"), 9, sortable=False, align_right=True),
         Column("institutions", N_("Target institutions"), 30, sortable=False),
-        Column("proposals", N_("Proposals"), 9, sortable=False, align_right=True),
-        Column("awaiting", N_("Awaiting response"), 10, sortable=False, align_right=True),
-        Column("overdue", N_("Overdue"), 8, sortable=False, align_right=True),
     )
     default_sort = "code"
     text_sorted = frozenset({"title"})
@@ -90,9 +90,9 @@ class RunsLister(FoldedLister):
         return [
             Row(r.id, (
                 r.code, r.title, label(RUN_STATUS, r.status),
-                "; ".join(sorted(targets.get(r.id, ()), key=lambda t: sort_key(t, lang))),
                 str(proposals.get(r.id, 0)), str(awaiting.get(r.id, 0)),
                 str(overdue.get(r.id, 0)),
+                "; ".join(sorted(targets.get(r.id, ()), key=lambda t: sort_key(t, lang))),
             ))
             for r in runs
         ]
