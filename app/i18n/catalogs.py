@@ -4,6 +4,8 @@
     python -m app.i18n.catalogs update    # merge the template into lt, pl, ru (.po)
     python -m app.i18n.catalogs compile   # .po -> .mo (the app also compiles in memory)
     python -m app.i18n.catalogs check     # every message and plural form translated?
+    python -m app.i18n.catalogs todo LANG > todo.json       # what is left to translate
+    python -m app.i18n.catalogs fill LANG done.json         # write translations from JSON
 """
 
 from __future__ import annotations
@@ -119,6 +121,45 @@ def untranslated(lang: str) -> list[str]:
     return missing
 
 
+def todo(lang: str) -> list[dict[str, object]]:
+    """Untranslated entries as JSON-ready dicts: id, plural, context, where it is used."""
+    out: list[dict[str, object]] = []
+    for msg in read(lang):
+        if not msg.id:
+            continue
+        strings = msg.string if isinstance(msg.string, tuple | list) else (msg.string,)
+        if msg.fuzzy or not all(strings):
+            ids = msg.id if isinstance(msg.id, tuple | list) else (msg.id,)
+            out.append({"id": ids[0], "plural": ids[1] if len(ids) > 1 else None,
+                        "context": msg.context,
+                        "where": [f"{f}:{n}" for f, n in msg.locations][:3],
+                        "comments": list(msg.auto_comments)})
+    return out
+
+
+def fill(lang: str, entries: list[dict[str, object]]) -> int:
+    """Set translations: each entry has id, context (or None) and `string` (a str, or a list of
+    three forms for a plural message). Returns how many were set."""
+    catalog = read(lang)
+    done = 0
+    for entry in entries:
+        key: object = entry["id"]
+        msg = catalog.get(key, context=entry.get("context"))  # type: ignore[arg-type]
+        if msg is None:
+            continue
+        value = entry["string"]
+        if isinstance(msg.id, tuple | list):
+            forms = list(value) if isinstance(value, list) else [value] * 3
+            msg.string = tuple(str(f) for f in forms[:3])
+        else:
+            msg.string = str(value)
+        msg.flags.discard("fuzzy")
+        done += 1
+    _write(lang, catalog)
+    _pin_plural_forms(po_path(lang), lang)
+    return done
+
+
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
     if cmd == "extract":
@@ -129,6 +170,15 @@ def main(argv: list[str]) -> int:
     elif cmd == "compile":
         compile_all()
         print("compiled", ", ".join(TRANSLATED))
+    elif cmd == "todo":
+        import json
+
+        print(json.dumps(todo(argv[1]), ensure_ascii=False, indent=1))
+    elif cmd == "fill":
+        import json
+
+        entries = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
+        print(f"{fill(argv[1], entries)} translations written to {po_path(argv[1])}")
     elif cmd == "check":
         bad = {lang: untranslated(lang) for lang in TRANSLATED}
         for lang, ids in bad.items():
