@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from app.db import Database
 from app.i18n import current_language
 from app.models import LocalState, MergeRecord, Organisation, Person
 from app.services import duplicates, organisations, people
 from app.services.duplicates import THRESHOLD, Candidate
-from app.services.person_links import linked_records
+from app.services.person_links import references
 from app.text import fold_query, likely_same_person, name_skeleton
 
 MAX_CANDIDATES = 3000
@@ -56,14 +56,12 @@ def _prefixes(text: str) -> list[str]:
     return sorted({w[:_PREFIX] for w in name_skeleton(text).split() if w})
 
 
-def similar_people(
-    db: Database, first: str, last: str, birth_year: int | None = None,
-    exclude_id: str | None = None, limit: int = 5, threshold: float = THRESHOLD,
-) -> list[SimilarPerson]:
-    """People already in the registry who are likely the one being typed, best first."""
+def candidates_query(first: str, last: str,
+                     exclude_id: str | None = None) -> Select[*tuple[Any, ...]] | None:
+    """The SQL that finds the few people worth scoring (None if no name was typed)."""
     first_p, last_p = _prefixes(first), _prefixes(last)
     if not first_p and not last_p:
-        return []
+        return None
     conds: list[ColumnElement[Any]] = [
         Person.deleted.is_(False), Person.merged_into_id.is_(None), Person.erased.is_(False),
     ]
@@ -82,11 +80,21 @@ def similar_people(
             conds.append(cond)
     if exclude_id:
         conds.append(Person.id != exclude_id)
-    stmt = (
+    return (
         select(Person.id, Person.first_name, Person.last_name, Person.birth_year, Person.archived)
         .where(and_(*conds))
         .limit(MAX_CANDIDATES)
     )
+
+
+def similar_people(
+    db: Database, first: str, last: str, birth_year: int | None = None,
+    exclude_id: str | None = None, limit: int = 5, threshold: float = THRESHOLD,
+) -> list[SimilarPerson]:
+    """People already in the registry who are likely the one being typed, best first."""
+    stmt = candidates_query(first, last, exclude_id)
+    if stmt is None:
+        return []
     with db.reader() as s:
         rows = s.execute(stmt).all()
     found: list[SimilarPerson] = []
@@ -158,9 +166,23 @@ def _merges(db: Database, table: str, record_id: str) -> list[MergeEntry]:
 
 
 def linked_counts(db: Database, person_id: str) -> dict[str, int]:
-    """How many records of each table point at the person (roles and consents included)."""
+    """How many live records of each table point at the person (roles and consents included).
+
+    Unlike person_links.linked_records (an access request lists everything, tombstones too),
+    records removed from the registry are not counted here.
+    """
+    counts: dict[str, int] = {}
     with db.reader() as s:
-        return linked_records(s, person_id)
+        for model, attr in references("people"):
+            stmt = select(func.count()).select_from(model).where(
+                getattr(model, attr) == person_id)
+            if hasattr(model, "deleted"):
+                stmt = stmt.where(model.deleted.is_(False))
+            n = int(s.execute(stmt).scalar_one())
+            if n:
+                table = str(getattr(model, "__tablename__", ""))
+                counts[table] = counts.get(table, 0) + n
+    return counts
 
 
 def person_overview(db: Database, person_id: str) -> PersonOverview:

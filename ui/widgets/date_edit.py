@@ -7,7 +7,6 @@ under the field when the field leaves focus and raised as a ValidationError by `
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -27,6 +26,7 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self.field = field
         self._value: dt.date | None = None
+        self._shown = ""
         self.setMaxLength(20)
         self.editingFinished.connect(self._check)
         self.retranslate()
@@ -34,23 +34,25 @@ class DateEdit(QLineEdit):
     def retranslate(self) -> None:
         """Show the date again in the current language's format."""
         example = format_short_date(_EXAMPLE)
-        self.setPlaceholderText(example)
+        self.setPlaceholderText(_("e.g. {example}").format(example=example))
         self.setToolTip(_("A date, e.g. {example}").format(example=example))
-        try:
-            value = self.date()
-        except ValidationError:
-            return
-        self.set_date(value)
+        # Only a date this widget formatted is known for sure; typed text is left as typed,
+        # since it was meant in the previous language's format.
+        if self._value is not None and self.text() == self._shown:
+            self.set_date(self._value)
 
     def set_date(self, value: dt.date | None) -> None:
         self._value = value
-        self.setText(format_short_date(value) if value else "")
+        self._shown = format_short_date(value) if value else ""
+        self.setText(self._shown)
 
     def date(self) -> dt.date | None:
         """The date typed, None if empty; raise ValidationError(field) if it is not a date."""
         text = self.text().strip()
         if not text:
             return None
+        if self._value is not None and text == self._shown:
+            return self._value
         try:
             return parse_date(text)
         except Exception:  # noqa: BLE001 - Babel raises ValueError, ParseError or IndexError
@@ -73,6 +75,3 @@ class DateEdit(QLineEdit):
         self.problem.emit("")
         if value is not None:
             self.set_date(value)
-
-    def value_for_draft(self) -> Any:
-        return self.text()

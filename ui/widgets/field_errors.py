@@ -57,5 +57,4 @@ class FieldErrors:
 
     def text(self, field: str) -> str:
         label = self._labels.get(field)
-        return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) \
-            else ""
+        return label.text() if label is not None and not label.isHidden() else ""

@@ -1,0 +1,1 @@
+"""The People & organisations tab: the registry shared by all four areas."""
