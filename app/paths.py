@@ -70,7 +70,9 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     portable = _portable_dir()
     default = (
-        portable / "logs" if portable else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        portable / "logs"
+        if portable
+        else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     )
     return _dir("TINKLAS_LOG_DIR", default)
 

@@ -58,8 +58,10 @@ def backup_to(engine: Engine, out: Path) -> Path:
         os.replace(tmp, out)
     except OSError as exc:
         _discard(tmp)
-        raise UserError(N_("The backup could not be written: {reason}"), reason=exc.strerror or exc)
+        raise UserError(
+            N_("The backup could not be written: {reason}"), reason=exc.strerror or exc
+        ) from exc
     except sqlite3.Error as exc:
         _discard(tmp)
-        raise UserError(N_("The backup could not be written: {reason}"), reason=str(exc))
+        raise UserError(N_("The backup could not be written: {reason}"), reason=str(exc)) from exc
     return out

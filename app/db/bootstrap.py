@@ -24,9 +24,7 @@ def bootstrap(database: object) -> None:
         with Session(bind=conn) as s:
             state = {row.key: row for row in s.execute(select(LocalState)).scalars()}
             if "office_id" not in state:
-                office = Office(
-                    id=uuid7(), code=PROVISIONAL_CODE, name="", hlc=None, deleted=False
-                )
+                office = Office(id=uuid7(), code=PROVISIONAL_CODE, name="", hlc=None, deleted=False)
                 s.add(office)
                 s.flush()
                 s.add_all(

@@ -26,8 +26,9 @@ class CheckReport:
     def line(self) -> str:
         if self.ok:
             return _("OK: schema {rev}, {people}, integrity and links checked.").format(
-                rev=self.revision, people=ngettext("{n} person", "{n} people", self.people).format(
-                    n=self.people))
+                rev=self.revision,
+                people=ngettext("{n} person", "{n} people", self.people).format(n=self.people),
+            )
         return _("Problems: {list}").format(list="; ".join(self.problems))
 
 
@@ -52,7 +53,8 @@ def _orphans(conn: object) -> list[str]:
                 if n:
                     problems.append(
                         _("{n} rows of {table}.{column} point to missing {target}").format(
-                            n=n, table=model.__tablename__, column=col.key, target=target.name)
+                            n=n, table=model.__tablename__, column=col.key, target=target.name
+                        )
                     )
     return problems
 
@@ -71,28 +73,37 @@ def run_checks(url: str) -> CheckReport:
         if report.revision != report.head:
             report.problems.append(
                 _("schema {rev} is older than {head}: open it in Tinklas to migrate").format(
-                    rev=report.revision, head=report.head))
+                    rev=report.revision, head=report.head
+                )
+            )
             return report
         with engine.connect() as conn:
             if is_sqlite(url):
                 result = conn.execute(text("PRAGMA integrity_check")).scalars().all()
                 if result != ["ok"]:
-                    report.problems.append(_("integrity check: {detail}").format(
-                        detail=", ".join(result[:3])))
+                    report.problems.append(
+                        _("integrity check: {detail}").format(detail=", ".join(result[:3]))
+                    )
                 fks = conn.execute(text("PRAGMA foreign_key_check")).all()
                 if fks:
                     tables = sorted({r[0] for r in fks})
                     report.problems.append(
-                        ngettext("{n} broken link in {tables}", "{n} broken links in {tables}",
-                                 len(fks)).format(n=len(fks), tables=", ".join(tables)))
+                        ngettext(
+                            "{n} broken link in {tables}", "{n} broken links in {tables}", len(fks)
+                        ).format(n=len(fks), tables=", ".join(tables))
+                    )
             report.problems.extend(_orphans(conn) if not report.problems else [])
             report.people = conn.execute(
-                select(func.count()).select_from(Person.__table__).where(
-                    Person.deleted.is_(False), Person.merged_into_id.is_(None))
+                select(func.count())
+                .select_from(Person.__table__)
+                .where(Person.deleted.is_(False), Person.merged_into_id.is_(None))
             ).scalar_one()
     except Exception as exc:  # noqa: BLE001 - a damaged file is a finding, not a crash
-        report.problems.append(_("the file cannot be read as a database: {reason}").format(
-            reason=str(exc).splitlines()[0]))
+        report.problems.append(
+            _("the file cannot be read as a database: {reason}").format(
+                reason=str(exc).splitlines()[0]
+            )
+        )
     finally:
         engine.dispose()
     return report

@@ -95,7 +95,10 @@ class Database:
             office = s.get(Office, state["office_id"])
             assert office is not None
             return LocalOffice(
-                office.id, office.code, office.name, office.is_coordinator,
+                office.id,
+                office.code,
+                office.name,
+                office.is_coordinator,
                 state.get("office_configured") == "1",
             )
 

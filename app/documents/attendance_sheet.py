@@ -64,8 +64,9 @@ class SheetData:
 
 def _styles() -> dict[str, ParagraphStyle]:
     return {
-        "office": ParagraphStyle("office", fontName=SANS, fontSize=9, leading=11,
-                                 textColor=colors.HexColor("#444444")),
+        "office": ParagraphStyle(
+            "office", fontName=SANS, fontSize=9, leading=11, textColor=colors.HexColor("#444444")
+        ),
         "title": ParagraphStyle("title", fontName=SANS_BOLD, fontSize=14, leading=17),
         "event": ParagraphStyle("event", fontName=SANS_BOLD, fontSize=11, leading=14),
         "meta": ParagraphStyle("meta", fontName=SANS, fontSize=9, leading=12),
@@ -84,10 +85,13 @@ def _session_line(data: SheetData) -> str:
     if data.session_date:
         parts.append(format_date(data.session_date, "long", data.lang))
     if data.starts_at and data.ends_at:
-        parts.append(f"{format_time(data.starts_at, data.lang)}–{format_time(data.ends_at, data.lang)}")
+        parts.append(
+            f"{format_time(data.starts_at, data.lang)}–{format_time(data.ends_at, data.lang)}"
+        )
     if data.session_number is not None:
-        parts.insert(0, t("Session {n} of {total}").format(n=data.session_number,
-                                                           total=data.session_count))
+        parts.insert(
+            0, t("Session {n} of {total}").format(n=data.session_number, total=data.session_count)
+        )
     return ", ".join(parts)
 
 
@@ -110,8 +114,11 @@ def _header(data: SheetData, st: dict[str, ParagraphStyle]) -> list[Any]:
     if data.logo and data.logo.exists():
         logo = Image(str(data.logo), width=20 * mm, height=20 * mm, kind="proportional")
         office = Table([[logo, office]], colWidths=[24 * mm, None])
-        office.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        office.setStyle(
+            TableStyle(
+                [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+            )
+        )
     return [office, Spacer(1, 3 * mm), *lines, Spacer(1, 4 * mm)]
 
 
@@ -120,37 +127,69 @@ def render_sheet(data: SheetData) -> bytes:
     st = _styles()
     t = lambda m: gettext_in(data.lang, m)  # noqa: E731
     width = A4[0] - 2 * MARGIN
-    head = [Paragraph(_esc(x), st["head"]) for x in
-            (t("No."), t("Name"), t("Organisation"), t("Signature"))]
+    head = [
+        Paragraph(_esc(x), st["head"])
+        for x in (t("No."), t("Name"), t("Organisation"), t("Signature"))
+    ]
     rows: list[list[Any]] = [head]
     for i, person in enumerate(data.people, start=1):
-        rows.append([str(i), Paragraph(_esc(person.name), st["cell"]),
-                     Paragraph(_esc(person.organisation), st["cell"]), ""])
+        rows.append(
+            [
+                str(i),
+                Paragraph(_esc(person.name), st["cell"]),
+                Paragraph(_esc(person.organisation), st["cell"]),
+                "",
+            ]
+        )
     for i in range(len(data.people) + 1, len(data.people) + data.blank_rows + 1):
         rows.append([str(i), "", "", ""])
-    table = Table(rows, colWidths=[13 * mm, width * 0.36, width * 0.30, None],
-                  rowHeights=[8 * mm] + [ROW_HEIGHT] * (len(rows) - 1), repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), SANS, 9),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-    ]))
+    table = Table(
+        rows,
+        colWidths=[13 * mm, width * 0.36, width * 0.30, None],
+        rowHeights=[8 * mm] + [ROW_HEIGHT] * (len(rows) - 1),
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), SANS, 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+            ]
+        )
+    )
     out = io.BytesIO()
     header = _header(data, st)
     header_height = sum(f.wrap(width, A4[1])[1] for f in header)
     doc = BaseDocTemplate(
-        out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN, title=f"{t('Attendance sheet')} – {data.event_title}",
-        author=data.office_name, lang=data.lang,
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=f"{t('Attendance sheet')} – {data.event_title}",
+        author=data.office_name,
+        lang=data.lang,
     )
     # The event block heads every page; the table flows below it, repeating its header row.
-    frame = Frame(MARGIN, MARGIN, width, A4[1] - 2 * MARGIN - header_height, id="table",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        width,
+        A4[1] - 2 * MARGIN - header_height,
+        id="table",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate("sheet", [frame], onPage=_draw_header(header))])
     footer = lambda page, total: t("Page {page} of {total}").format(  # noqa: E731
-        page=page, total=total)
+        page=page, total=total
+    )
     doc.build([table], canvasmaker=numbered_canvas(footer))
     return out.getvalue()
 

@@ -20,8 +20,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from app.documents.fonts import SANS, SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
-from app.i18n import gettext_in, ngettext_in, npgettext, pgettext
 from app.i18n import catalog as _catalog
+from app.i18n import gettext_in, npgettext, pgettext
 from app.i18n.formats import format_date, format_date_range, format_number
 
 PAGE = landscape(A4)
@@ -84,8 +84,9 @@ def _kind_phrase(lang: str, kind: str) -> str:
 
 def _hours(lang: str, hours: float) -> str:
     n = int(hours) if float(hours).is_integer() else 5  # fractions take the "many" form
-    text = _catalog(lang).npgettext("certificate", "{hours} academic hour",
-                                    "{hours} academic hours", n)
+    text = _catalog(lang).npgettext(
+        "certificate", "{hours} academic hour", "{hours} academic hours", n
+    )
     return text.format(hours=format_number(hours, lang))
 
 
@@ -109,8 +110,15 @@ def _qr_path(c: canvas.Canvas, text: str, x: float, y: float, size: float) -> No
     c.drawPath(path, stroke=0, fill=1)
 
 
-def _centered(c: canvas.Canvas, text: str, y: float, font: str, size: float,
-              color: colors.Color = colors.black, max_width: float | None = None) -> None:
+def _centered(
+    c: canvas.Canvas,
+    text: str,
+    y: float,
+    font: str,
+    size: float,
+    color: colors.Color = colors.black,
+    max_width: float | None = None,
+) -> None:
     width = max_width or PAGE[0] - 60 * mm
     while c.stringWidth(text, font, size) > width and size > 7:
         size -= 0.5  # long names and titles shrink rather than run off the page
@@ -119,8 +127,15 @@ def _centered(c: canvas.Canvas, text: str, y: float, font: str, size: float,
     c.drawCentredString(PAGE[0] / 2, y, text)
 
 
-def _pair(c: canvas.Canvas, d: CertificateData, second: str | None, y: float,
-          lt_text: str, other_text: str, size: float = 13) -> float:
+def _pair(
+    c: canvas.Canvas,
+    d: CertificateData,
+    second: str | None,
+    y: float,
+    lt_text: str,
+    other_text: str,
+    size: float = 13,
+) -> float:
     """A Lithuanian line with its translation below it; returns the next y."""
     _centered(c, lt_text, y, SERIF, size)
     y -= size * 1.15
@@ -139,24 +154,44 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
     c.setLineWidth(0.8)
     c.rect(15 * mm, 15 * mm, w - 30 * mm, h - 30 * mm)
     if d.logo and d.logo.exists():
-        c.drawImage(ImageReader(str(d.logo)), 24 * mm, h - 46 * mm, 24 * mm, 24 * mm,
-                    preserveAspectRatio=True, mask="auto")
+        c.drawImage(
+            ImageReader(str(d.logo)),
+            24 * mm,
+            h - 46 * mm,
+            24 * mm,
+            24 * mm,
+            preserveAspectRatio=True,
+            mask="auto",
+        )
     c.setFont(SANS, 10)
     c.setFillColor(GREY)
     c.drawRightString(w - 24 * mm, h - 28 * mm, d.office_name)
-    c.drawRightString(w - 24 * mm, h - 34 * mm,
-                      _t("lt", "Certificate No. {number}").format(number=d.number))
+    c.drawRightString(
+        w - 24 * mm, h - 34 * mm, _t("lt", "Certificate No. {number}").format(number=d.number)
+    )
     y = h - 62 * mm
     _centered(c, _t("lt", "CERTIFICATE"), y, SERIF_BOLD, 30, ACCENT)
     if second:
         _centered(c, _t(second, "CERTIFICATE"), y - 20, SERIF_ITALIC, 15, GREY)
     y -= 44
-    y = _pair(c, d, second, y, _t("lt", "This certifies that"),
-              _t(second, "This certifies that") if second else "")
+    y = _pair(
+        c,
+        d,
+        second,
+        y,
+        _t("lt", "This certifies that"),
+        _t(second, "This certifies that") if second else "",
+    )
     _centered(c, d.person_name, y - 8, SERIF_BOLD, 24)
     y -= 40
-    y = _pair(c, d, second, y, _kind_phrase("lt", d.event_kind),
-              _kind_phrase(second, d.event_kind) if second else "")
+    y = _pair(
+        c,
+        d,
+        second,
+        y,
+        _kind_phrase("lt", d.event_kind),
+        _kind_phrase(second, d.event_kind) if second else "",
+    )
     _centered(c, f"„{d.event_title}“", y, SERIF_BOLD, 16)
     y -= 19
     if second and d.event_title_second and d.event_title_second != d.event_title:
@@ -164,10 +199,17 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
         y -= 16
     y -= 4
     where = f", {d.place}" if d.place else ""
-    y = _pair(c, d, second, y, f"{_dates('lt', d.starts_on, d.ends_on)}{where}, "
-              f"{_hours('lt', d.hours)}",
-              f"{_dates(second, d.starts_on, d.ends_on)}{where}, {_hours(second, d.hours)}"
-              if second else "", size=12)
+    y = _pair(
+        c,
+        d,
+        second,
+        y,
+        f"{_dates('lt', d.starts_on, d.ends_on)}{where}, {_hours('lt', d.hours)}",
+        f"{_dates(second, d.starts_on, d.ends_on)}{where}, {_hours(second, d.hours)}"
+        if second
+        else "",
+        size=12,
+    )
     if d.topics:
         topics = "; ".join(d.topics)
         _centered(c, f"{_t('lt', 'Topics')}: {topics}", y, SERIF, 10, GREY, w - 80 * mm)
@@ -187,18 +229,26 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
     issued = _t("lt", "Issued on {date}").format(date=format_date(d.issued_on, "long", "lt"))
     c.drawString(24 * mm, base + 9 * mm, issued)
     if second:
-        c.drawString(24 * mm, base + 4.5 * mm, _t(second, "Issued on {date}").format(
-            date=format_date(d.issued_on, "long", second)))
+        c.drawString(
+            24 * mm,
+            base + 4.5 * mm,
+            _t(second, "Issued on {date}").format(date=format_date(d.issued_on, "long", second)),
+        )
     qr = 26 * mm
     _qr_path(c, d.verification_code, w - 24 * mm - qr, 22 * mm, qr)
     c.setFont(SANS, 8)
     c.setFillColor(GREY)
-    c.drawRightString(w - 24 * mm - qr - 3 * mm, 36 * mm,
-                      _t("lt", "Verification code: {code}").format(code=d.verification_code))
+    c.drawRightString(
+        w - 24 * mm - qr - 3 * mm,
+        36 * mm,
+        _t("lt", "Verification code: {code}").format(code=d.verification_code),
+    )
     if second:
-        c.drawRightString(w - 24 * mm - qr - 3 * mm, 32 * mm,
-                          _t(second, "Verification code: {code}").format(
-                              code=d.verification_code))
+        c.drawRightString(
+            w - 24 * mm - qr - 3 * mm,
+            32 * mm,
+            _t(second, "Verification code: {code}").format(code=d.verification_code),
+        )
     if d.revoked:
         c.saveState()
         c.setFont(SANS, 60)
@@ -210,8 +260,9 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
     c.showPage()
 
 
-def render_certificates(items: Iterable[CertificateData], title: str = "",
-                        author: str = "") -> bytes:
+def render_certificates(
+    items: Iterable[CertificateData], title: str = "", author: str = ""
+) -> bytes:
     """All certificates into one PDF, one page each."""
     register_fonts()
     out = io.BytesIO()

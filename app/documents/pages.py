@@ -10,8 +10,9 @@ from reportlab.pdfgen import canvas
 from app.documents.fonts import SANS
 
 
-def numbered_canvas(footer: Callable[[int, int], str], font_size: float = 8,
-                    margin: float = 28) -> type[canvas.Canvas]:
+def numbered_canvas(
+    footer: Callable[[int, int], str], font_size: float = 8, margin: float = 28
+) -> type[canvas.Canvas]:
     """A canvas class that writes footer(page, total) on every page once the total is known."""
 
     class NumberedCanvas(canvas.Canvas):
@@ -29,8 +30,7 @@ def numbered_canvas(footer: Callable[[int, int], str], font_size: float = 8,
                 self.__dict__.update(state)
                 width, _height = self._pagesize
                 self.setFont(SANS, font_size)
-                self.drawRightString(width - margin, margin * 0.6,
-                                     footer(self._pageNumber, total))
+                self.drawRightString(width - margin, margin * 0.6, footer(self._pageNumber, total))
                 super().showPage()
             super().save()
 

@@ -77,7 +77,9 @@ class NextAction(Synced, Base):
     due_on: Mapped[dt.date] = mapped_column(Date, index=True)
     responsible_id: Mapped[str | None] = mapped_column(ID, ForeignKey("people.id"), nullable=True)
     done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    automatic: Mapped[str] = mapped_column(String(16), default="")  # "", follow_up_6m, follow_up_12m
+    automatic: Mapped[str] = mapped_column(
+        String(16), default=""
+    )  # "", follow_up_6m, follow_up_12m
 
 
 class CaseFinancing(Synced, Base):

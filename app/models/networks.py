@@ -15,7 +15,9 @@ class Network(Synced, Base):
 
     name: Mapped[str] = mapped_column(String(300))
     region: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(16), default="forming")  # forming/active/dormant/closed
+    status: Mapped[str] = mapped_column(
+        String(16), default="forming"
+    )  # forming/active/dormant/closed
     lead_organisation_id: Mapped[str | None] = mapped_column(
         ID, ForeignKey("organisations.id"), nullable=True
     )
@@ -69,7 +71,9 @@ class WorkItem(Synced, Base):
     )
     starts_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    status: Mapped[str] = mapped_column(String(16), default="planned")  # planned/in_progress/done/dropped
+    status: Mapped[str] = mapped_column(
+        String(16), default="planned"
+    )  # planned/in_progress/done/dropped
 
 
 class WorkItemEvent(Synced, Base):

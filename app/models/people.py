@@ -106,7 +106,9 @@ class Organisation(Synced, Base):
     )
     sync_kind = "shared"
     merge_units = (("address", "postal_code", "city"),)
-    local_fields = frozenset({"search_text", "sort_lt", "sort_pl", "sort_ru", "sort_en", "skeleton"})
+    local_fields = frozenset(
+        {"search_text", "sort_lt", "sort_pl", "sort_ru", "sort_en", "skeleton"}
+    )
 
     name: Mapped[str] = mapped_column(String(300))
     short_name: Mapped[str] = mapped_column(String(120), default="")

@@ -60,8 +60,13 @@ def eligibility(db: Database, event_id: str) -> list[Eligibility]:
         if event is None or event.deleted:
             raise NotFoundError(N_("This event no longer exists."))
         rule, share = event.cert_rule, event.cert_min_share
-        issued = dict(s.execute(select(Certificate.person_id, Certificate.id).where(
-            Certificate.event_id == event_id, Certificate.deleted.is_(False))).all())
+        issued = dict(
+            s.execute(
+                select(Certificate.person_id, Certificate.id).where(
+                    Certificate.event_id == event_id, Certificate.deleted.is_(False)
+                )
+            ).all()
+        )
     g = grid(db, event_id)
     hours_total = sum(x.hours for x in g.sessions)
     out = []
@@ -74,17 +79,28 @@ def eligibility(db: Database, event_id: str) -> list[Eligibility]:
             ok = n > 0 and row.present / n >= share - 1e-9
         else:
             ok = False
-        out.append(Eligibility(row.registration.id, row.registration.person_id,
-                               row.registration.person_name, row.present, n, hours, hours_total,
-                               ok, issued.get(row.registration.person_id)))
+        out.append(
+            Eligibility(
+                row.registration.id,
+                row.registration.person_id,
+                row.registration.person_name,
+                row.present,
+                n,
+                hours,
+                hours_total,
+                ok,
+                issued.get(row.registration.person_id),
+            )
+        )
     return out
 
 
 def _next_certificate_number(s: Session, office: Office, year: int) -> str:
     series = office.certificate_series or office.code
     prefix = f"{series}-{year}-"
-    used = list(s.execute(select(Certificate.number).where(
-        Certificate.number.like(f"{prefix}%"))).scalars())
+    used = list(
+        s.execute(select(Certificate.number).where(Certificate.number.like(f"{prefix}%"))).scalars()
+    )
     number = next_number(s, office.id, "certificate", year, highest_suffix(used, prefix))
     return f"{prefix}{number:04d}"
 
@@ -92,23 +108,31 @@ def _next_certificate_number(s: Session, office: Office, year: int) -> str:
 def _unique_code(s: Session) -> str:
     while True:  # 45 random bits: a clash is astronomically rare, but never reuse a code
         code = new_verification_code()
-        if s.execute(select(Certificate.id).where(
-                Certificate.verification_code == code)).first() is None:
+        if (
+            s.execute(select(Certificate.id).where(Certificate.verification_code == code)).first()
+            is None
+        ):
             return code
 
 
-def issue(db: Database, event_id: str, registration_ids: list[str] | None = None,
-          overrides: dict[str, str] | None = None, on: dt.date | None = None) -> Saved[list[str]]:
+def issue(
+    db: Database,
+    event_id: str,
+    registration_ids: list[str] | None = None,
+    overrides: dict[str, str] | None = None,
+    on: dt.date | None = None,
+) -> Saved[list[str]]:
     """Issue certificates to the eligible (all, or those listed) and to overrides with a reason.
 
     People who already hold one for the event are skipped. Returns the new certificates' ids.
     """
     overrides = {k: v.strip() for k, v in (overrides or {}).items()}
-    for reg_id, reason in overrides.items():
+    for reason in overrides.values():
         if not reason:
-            raise ValidationError("override_reason",
-                                  N_("Give a reason for issuing a certificate despite the "
-                                     "attendance rule."))
+            raise ValidationError(
+                "override_reason",
+                N_("Give a reason for issuing a certificate despite the attendance rule."),
+            )
     rows = {e.registration_id: e for e in eligibility(db, event_id)}
     wanted = set(registration_ids) if registration_ids is not None else set(rows)
     wanted |= set(overrides)
@@ -128,16 +152,27 @@ def issue(db: Database, event_id: str, registration_ids: list[str] | None = None
             assert person is not None
             reg = s.get(Registration, reg_id)
             cert = Certificate(
-                event_id=event_id, person_id=e.person_id, registration_id=reg_id,
+                event_id=event_id,
+                person_id=e.person_id,
+                registration_id=reg_id,
                 number=_next_certificate_number(s, office, today.year),
-                verification_code=_unique_code(s), issued_on=today,
-                language=person.preferred_language, name_as_printed=person.full_name,
-                hours=e.hours_attended, override_reason=overrides.get(reg_id, ""),
+                verification_code=_unique_code(s),
+                issued_on=today,
+                language=person.preferred_language,
+                name_as_printed=person.full_name,
+                hours=e.hours_attended,
+                override_reason=overrides.get(reg_id, ""),
             )
             s.add(cert)
             s.flush()
-            s.add(CertificateLog(certificate_id=cert.id, action="issued", at=utcnow(),
-                                 reason=cert.override_reason))
+            s.add(
+                CertificateLog(
+                    certificate_id=cert.id,
+                    action="issued",
+                    at=utcnow(),
+                    reason=cert.override_reason,
+                )
+            )
             if reg is not None and reg.status in ("registered", "confirmed"):
                 reg.status = "completed"
             new_ids.append(cert.id)
@@ -156,14 +191,16 @@ def reissue(db: Database, certificate_id: str, reason: str = "") -> Saved[str]:
         if person is not None and not person.erased:
             cert.name_as_printed = person.full_name
         cert.reissue_count += 1
-        s.add(CertificateLog(certificate_id=cert.id, action="reissued", at=utcnow(),
-                             reason=reason.strip()))
+        s.add(
+            CertificateLog(
+                certificate_id=cert.id, action="reissued", at=utcnow(), reason=reason.strip()
+            )
+        )
         event_id = cert.event_id
     return Saved(certificate_id, Changes.of(EVENTS, CERTIFICATES, ids=[event_id]))
 
 
-def revoke(db: Database, certificate_id: str, reason: str, on: dt.date | None = None
-           ) -> Saved[str]:
+def revoke(db: Database, certificate_id: str, reason: str, on: dt.date | None = None) -> Saved[str]:
     if not reason.strip():
         raise ValidationError("reason", N_("Give the reason for revoking the certificate."))
     with db.session() as s:
@@ -172,10 +209,16 @@ def revoke(db: Database, certificate_id: str, reason: str, on: dt.date | None = 
             raise NotFoundError(N_("This certificate does not exist."))
         if cert.revoked:
             raise ValidationError("revoked", N_("This certificate is already revoked."))
-        cert.revoked, cert.revoked_on, cert.revoked_reason = True, on or dt.date.today(), \
-            reason.strip()
-        s.add(CertificateLog(certificate_id=cert.id, action="revoked", at=utcnow(),
-                             reason=reason.strip()))
+        cert.revoked, cert.revoked_on, cert.revoked_reason = (
+            True,
+            on or dt.date.today(),
+            reason.strip(),
+        )
+        s.add(
+            CertificateLog(
+                certificate_id=cert.id, action="revoked", at=utcnow(), reason=reason.strip()
+            )
+        )
         event_id = cert.event_id
     return Saved(certificate_id, Changes.of(EVENTS, CERTIFICATES, ids=[event_id]))
 
@@ -185,17 +228,37 @@ def _info(s: Session, cert: Certificate) -> CertificateInfo:
     office = s.get(Office, cert.office_id) if cert.office_id else None
     assert event is not None
     return CertificateInfo(
-        cert.id, cert.number, cert.verification_code, cert.name_as_printed, event.code,
-        event.title_lt, event.starts_on, event.ends_on, cert.hours, cert.issued_on,
-        office.code if office else "", office.name if office else "", cert.revoked,
-        cert.revoked_on, cert.revoked_reason, cert.override_reason, cert.reissue_count)
+        cert.id,
+        cert.number,
+        cert.verification_code,
+        cert.name_as_printed,
+        event.code,
+        event.title_lt,
+        event.starts_on,
+        event.ends_on,
+        cert.hours,
+        cert.issued_on,
+        office.code if office else "",
+        office.name if office else "",
+        cert.revoked,
+        cert.revoked_on,
+        cert.revoked_reason,
+        cert.override_reason,
+        cert.reissue_count,
+    )
 
 
 def certificates_of_event(db: Database, event_id: str) -> list[CertificateInfo]:
     with db.reader() as s:
-        rows = s.execute(select(Certificate).where(
-            Certificate.event_id == event_id, Certificate.deleted.is_(False))
-            .order_by(Certificate.number)).scalars().all()
+        rows = (
+            s.execute(
+                select(Certificate)
+                .where(Certificate.event_id == event_id, Certificate.deleted.is_(False))
+                .order_by(Certificate.number)
+            )
+            .scalars()
+            .all()
+        )
         return [_info(s, c) for c in rows]
 
 
@@ -210,13 +273,23 @@ def get_certificate(db: Database, certificate_id: str) -> CertificateInfo:
 def verify(db: Database, code: str) -> CertificateInfo:
     """Look a certificate up by its printed code; a mistyped code is told apart from an unknown one."""
     if not is_valid(code):
-        raise ValidationError("code", N_("“{code}” is not a valid verification code: check the "
-                                         "characters again."), code=code.strip())
+        raise ValidationError(
+            "code",
+            N_("“{code}” is not a valid verification code: check the characters again."),
+            code=code.strip(),
+        )
     with db.reader() as s:
-        cert = s.execute(select(Certificate).where(
-            Certificate.verification_code == display(code),
-            Certificate.deleted.is_(False))).scalar_one_or_none()
+        cert = s.execute(
+            select(Certificate).where(
+                Certificate.verification_code == display(code), Certificate.deleted.is_(False)
+            )
+        ).scalar_one_or_none()
         if cert is None:
-            raise NotFoundError(N_("No certificate with the code {code} was issued by the offices "
-                                   "in this database."), code=display(code))
+            raise NotFoundError(
+                N_(
+                    "No certificate with the code {code} was issued by the offices "
+                    "in this database."
+                ),
+                code=display(code),
+            )
         return _info(s, cert)

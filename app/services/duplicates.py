@@ -22,9 +22,9 @@ from app.errors import NotFoundError, ValidationError
 from app.i18n import N_
 from app.models import MergeRecord, Organisation, Person
 from app.models.base import utcnow
-from app.sync.changelog import snapshot
 from app.services.person_links import repoint
 from app.services.results import ORGANISATIONS, PEOPLE, ROLES, Changes, Saved
+from app.sync.changelog import snapshot
 from app.text import fold, likely_same_person, name_similarity
 
 THRESHOLD = 0.8
@@ -57,12 +57,17 @@ def _person_label(p: Person) -> str:
 def find_people(db: Database, limit: int = 500, person_id: str | None = None) -> list[Candidate]:
     """Likely duplicate pairs among active people, best first (or those of one person)."""
     with db.reader() as s:
-        people = s.execute(
-            select(Person).where(
-                Person.deleted.is_(False), Person.merged_into_id.is_(None),
-                Person.erased.is_(False),
+        people = (
+            s.execute(
+                select(Person).where(
+                    Person.deleted.is_(False),
+                    Person.merged_into_id.is_(None),
+                    Person.erased.is_(False),
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
     buckets: dict[str, list[Person]] = defaultdict(list)
     for p in people:
         words = p.skeleton.split()
@@ -75,19 +80,23 @@ def find_people(db: Database, limit: int = 500, person_id: str | None = None) ->
             buckets["t:" + _digits(p.phone)].append(p)
     seen: set[tuple[str, str]] = set()
     out: list[Candidate] = []
-    for key, group in buckets.items():
+    for group in buckets.values():
         if len(group) < 2 or len(group) > 400:
             continue
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 if pair in seen or (person_id and person_id not in pair):
                     continue
                 seen.add(pair)
                 reasons: list[str] = []
                 score = likely_same_person(
-                    a.first_name, a.last_name, b.first_name, b.last_name,
-                    a.birth_year, b.birth_year,
+                    a.first_name,
+                    a.last_name,
+                    b.first_name,
+                    b.last_name,
+                    a.birth_year,
+                    b.birth_year,
                 )
                 if score >= THRESHOLD:
                     reasons.append(N_("similar name"))
@@ -96,28 +105,38 @@ def find_people(db: Database, limit: int = 500, person_id: str | None = None) ->
                     score = max(score, 0.9)
                 if _digits(a.phone) and _digits(a.phone) == _digits(b.phone):
                     reasons.append(N_("same phone"))
-                    score = max(score, 0.85 if name_similarity(a.full_name, b.full_name) > 0.5
-                                else 0.0)
+                    score = max(
+                        score, 0.85 if name_similarity(a.full_name, b.full_name) > 0.5 else 0.0
+                    )
                 if score >= THRESHOLD and reasons:
-                    out.append(Candidate(pair[0], pair[1], "", "", round(score, 3),
-                                         tuple(reasons)))
+                    out.append(Candidate(pair[0], pair[1], "", "", round(score, 3), tuple(reasons)))
     out.sort(key=lambda c: -c.score)
     out = out[:limit]
     by_id = {p.id: p for p in people}
     return [
-        Candidate(c.a_id, c.b_id, _person_label(by_id[c.a_id]), _person_label(by_id[c.b_id]),
-                  c.score, c.reasons)
+        Candidate(
+            c.a_id,
+            c.b_id,
+            _person_label(by_id[c.a_id]),
+            _person_label(by_id[c.b_id]),
+            c.score,
+            c.reasons,
+        )
         for c in out
     ]
 
 
 def find_organisations(db: Database, limit: int = 500) -> list[Candidate]:
     with db.reader() as s:
-        orgs = s.execute(
-            select(Organisation).where(
-                Organisation.deleted.is_(False), Organisation.merged_into_id.is_(None)
+        orgs = (
+            s.execute(
+                select(Organisation).where(
+                    Organisation.deleted.is_(False), Organisation.merged_into_id.is_(None)
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
     buckets: dict[str, list[Organisation]] = defaultdict(list)
     for o in orgs:
         if o.registration_code:
@@ -131,7 +150,7 @@ def find_organisations(db: Database, limit: int = 500) -> list[Candidate]:
         if len(group) < 2 or len(group) > 300:
             continue
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                 if pair in seen:
                     continue
@@ -145,8 +164,16 @@ def find_organisations(db: Database, limit: int = 500) -> list[Candidate]:
                     score = max(score, 0.95)
                 if reasons and score >= 0.9:
                     first, second = (a, b) if pair[0] == a.id else (b, a)
-                    out.append(Candidate(pair[0], pair[1], first.name, second.name,
-                                         round(score, 3), tuple(reasons)))
+                    out.append(
+                        Candidate(
+                            pair[0],
+                            pair[1],
+                            first.name,
+                            second.name,
+                            round(score, 3),
+                            tuple(reasons),
+                        )
+                    )
     out.sort(key=lambda c: -c.score)
     return out[:limit]
 
@@ -154,12 +181,32 @@ def find_organisations(db: Database, limit: int = 500) -> list[Candidate]:
 # -- merging --------------------------------------------------------------------------------
 
 PERSON_FIELDS = (
-    "first_name", "last_name", "birth_year", "gender", "email", "phone", "address",
-    "postal_code", "city", "municipality_code", "preferred_language", "notes",
+    "first_name",
+    "last_name",
+    "birth_year",
+    "gender",
+    "email",
+    "phone",
+    "address",
+    "postal_code",
+    "city",
+    "municipality_code",
+    "preferred_language",
+    "notes",
 )
 ORG_FIELDS = (
-    "name", "short_name", "kind", "municipality_code", "registration_code", "email", "phone",
-    "website", "address", "postal_code", "city", "notes",
+    "name",
+    "short_name",
+    "kind",
+    "municipality_code",
+    "registration_code",
+    "email",
+    "phone",
+    "website",
+    "address",
+    "postal_code",
+    "city",
+    "notes",
 )
 
 
@@ -169,8 +216,15 @@ def _snapshot(obj: object) -> dict[str, object]:
     return data
 
 
-def _merge(s: Session, model: type, table: str, keep_id: str, merge_id: str,
-           fields: tuple[str, ...], take_from_other: set[str]) -> None:
+def _merge(
+    s: Session,
+    model: type,
+    table: str,
+    keep_id: str,
+    merge_id: str,
+    fields: tuple[str, ...],
+    take_from_other: set[str],
+) -> None:
     if keep_id == merge_id:
         raise ValidationError("merge", N_("A record cannot be merged with itself."))
     keep, gone = s.get(model, keep_id), s.get(model, merge_id)
@@ -178,8 +232,16 @@ def _merge(s: Session, model: type, table: str, keep_id: str, merge_id: str,
         raise NotFoundError(N_("One of the two records is no longer in the registry."))
     if gone.merged_into_id or keep.merged_into_id:
         raise ValidationError("merge", N_("One of the two records was already merged."))
-    s.add(MergeRecord(table_name=table, kept_id=keep_id, merged_id=merge_id, merged_at=utcnow(),
-                      office_id=keep.office_id, snapshot=json.dumps(_snapshot(gone), ensure_ascii=False)))
+    s.add(
+        MergeRecord(
+            table_name=table,
+            kept_id=keep_id,
+            merged_id=merge_id,
+            merged_at=utcnow(),
+            office_id=keep.office_id,
+            snapshot=json.dumps(_snapshot(gone), ensure_ascii=False),
+        )
+    )
     for f in fields:
         theirs = getattr(gone, f)
         if f in take_from_other or (not getattr(keep, f) and theirs):
@@ -190,8 +252,9 @@ def _merge(s: Session, model: type, table: str, keep_id: str, merge_id: str,
     gone.archived = True
 
 
-def merge_people(db: Database, keep_id: str, merge_id: str,
-                 take_from_other: set[str] | None = None) -> Saved[str]:
+def merge_people(
+    db: Database, keep_id: str, merge_id: str, take_from_other: set[str] | None = None
+) -> Saved[str]:
     """Merge `merge_id` into `keep_id`. Empty fields of the kept person are filled from the
     other; fields named in `take_from_other` are taken from it even when not empty."""
     with db.session() as s:
@@ -206,11 +269,19 @@ def merge_people(db: Database, keep_id: str, merge_id: str,
     return Saved(keep_id, Changes.of(PEOPLE, ROLES, ids=[keep_id, merge_id]))
 
 
-def merge_organisations(db: Database, keep_id: str, merge_id: str,
-                        take_from_other: set[str] | None = None) -> Saved[str]:
+def merge_organisations(
+    db: Database, keep_id: str, merge_id: str, take_from_other: set[str] | None = None
+) -> Saved[str]:
     with db.session() as s:
-        _merge(s, Organisation, "organisations", keep_id, merge_id, ORG_FIELDS,
-               take_from_other or set())
+        _merge(
+            s,
+            Organisation,
+            "organisations",
+            keep_id,
+            merge_id,
+            ORG_FIELDS,
+            take_from_other or set(),
+        )
     return Saved(keep_id, Changes.of(ORGANISATIONS, ROLES, ids=[keep_id, merge_id]))
 
 
@@ -218,8 +289,8 @@ def merge_history(db: Database, record_id: str) -> list[tuple[str, str, dt.datet
     """(kept id, merged id, when) for merges that involved the record."""
     with db.reader() as s:
         rows = s.execute(
-            select(MergeRecord).where(
-                (MergeRecord.kept_id == record_id) | (MergeRecord.merged_id == record_id)
-            ).order_by(MergeRecord.merged_at)
+            select(MergeRecord)
+            .where((MergeRecord.kept_id == record_id) | (MergeRecord.merged_id == record_id))
+            .order_by(MergeRecord.merged_at)
         ).scalars()
         return [(r.kept_id, r.merged_id, r.merged_at) for r in rows]

@@ -145,10 +145,16 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         nonlocal seq
         rows.append(
             dict(
-                origin_office_id=office_id, seq=seq, hlc=stamp,
-                table_name=obj.__tablename__, record_id=obj.id, op=op, field=field,
+                origin_office_id=office_id,
+                seq=seq,
+                hlc=stamp,
+                table_name=obj.__tablename__,
+                record_id=obj.id,
+                op=op,
+                field=field,
                 value=None if value is None and field is None else dumps(value),
-                prev_hlc=prev, recorded_at=now,
+                prev_hlc=prev,
+                recorded_at=now,
             )
         )
         seq += 1
@@ -210,8 +216,15 @@ def bulk_insert(session: Session, model: type[Synced], rows: Iterable[dict[str, 
         value = {f: to_json(row.get(f)) for f in fields}
         log.append(
             dict(
-                origin_office_id=office_id, seq=seq + i, hlc=stamp, table_name=model.__tablename__,
-                record_id=row["id"], op="insert", field=None, value=dumps(value), prev_hlc=None,
+                origin_office_id=office_id,
+                seq=seq + i,
+                hlc=stamp,
+                table_name=model.__tablename__,
+                record_id=row["id"],
+                op="insert",
+                field=None,
+                value=dumps(value),
+                prev_hlc=None,
                 recorded_at=now,
             )
         )
