@@ -83,6 +83,7 @@ def render_all(out_dir: Path, *, lang: str | None = None, db: str | Path | None 
         for index, tab in enumerate(window.area_tabs):
             window.tabs.setCurrentIndex(index)
             tab.refresh()
+            _select_first_row(tab)
             save(window, index + 1, _slug(tab))
         for number, (name, make) in enumerate(_dialogs(ctx, window),
                                               start=len(window.area_tabs) + 1):
@@ -99,6 +100,17 @@ def render_all(out_dir: Path, *, lang: str | None = None, db: str | Path | None 
         jobs.shutdown()
         database.dispose()
     return written
+
+
+def _select_first_row(tab: QWidget) -> None:
+    """Show a record's detail too, as a person would after clicking the first row."""
+    from ui.lists.list_panel import ListPanel
+
+    for panel in tab.findChildren(ListPanel):
+        if panel.isVisible() and panel.model.rowCount():
+            panel.table.selectRow(0)
+            panel.table.setCurrentIndex(panel.model.index(0, 0))
+            break
 
 
 def _dialogs(ctx: AppContext, window: QWidget) -> list[tuple[str, Callable[[], QWidget]]]:
