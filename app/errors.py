@@ -17,8 +17,9 @@ class UserError(Exception):
         from app.i18n import _
 
         params = dict(self.params)
-        if isinstance(params.get("label"), str):  # a field label is a msgid too
-            params["label"] = _(params["label"])
+        label = params.get("label")
+        if isinstance(label, str):  # a field label is a msgid too
+            params["label"] = _(label)
         return _(self.message).format(**params)
 
     def __str__(self) -> str:

@@ -80,7 +80,7 @@ def _esc(text: str) -> str:
 
 
 def _session_line(data: SheetData) -> str:
-    t = lambda m: gettext_in(data.lang, m)  # noqa: E731
+    lang = data.lang
     parts = []
     if data.session_date:
         parts.append(format_date(data.session_date, "long", data.lang))
@@ -90,22 +90,25 @@ def _session_line(data: SheetData) -> str:
         )
     if data.session_number is not None:
         parts.insert(
-            0, t("Session {n} of {total}").format(n=data.session_number, total=data.session_count)
+            0,
+            gettext_in(lang, "Session {n} of {total}").format(
+                n=data.session_number, total=data.session_count
+            ),
         )
     return ", ".join(parts)
 
 
 def _header(data: SheetData, st: dict[str, ParagraphStyle]) -> list[Any]:
-    t = lambda m: gettext_in(data.lang, m)  # noqa: E731
+    lang = data.lang
     lines = [
-        Paragraph(_esc(t("Attendance sheet")), st["title"]),
+        Paragraph(_esc(gettext_in(lang, "Attendance sheet")), st["title"]),
         Paragraph(_esc(f"{data.event_title}  ({data.event_code})"), st["event"]),
     ]
     meta = [
-        (t("Session"), _session_line(data)),
-        (t("Topic"), data.topic),
-        (t("Place"), data.place),
-        (t("Trainer"), data.trainers),
+        (gettext_in(lang, "Session"), _session_line(data)),
+        (gettext_in(lang, "Topic"), data.topic),
+        (gettext_in(lang, "Place"), data.place),
+        (gettext_in(lang, "Trainer"), data.trainers),
     ]
     for label, value in meta:
         if value:
@@ -125,11 +128,16 @@ def _header(data: SheetData, st: dict[str, ParagraphStyle]) -> list[Any]:
 def render_sheet(data: SheetData) -> bytes:
     register_fonts()
     st = _styles()
-    t = lambda m: gettext_in(data.lang, m)  # noqa: E731
+    lang = data.lang
     width = A4[0] - 2 * MARGIN
     head = [
         Paragraph(_esc(x), st["head"])
-        for x in (t("No."), t("Name"), t("Organisation"), t("Signature"))
+        for x in (
+            gettext_in(lang, "No."),
+            gettext_in(lang, "Name"),
+            gettext_in(lang, "Organisation"),
+            gettext_in(lang, "Signature"),
+        )
     ]
     rows: list[list[Any]] = [head]
     for i, person in enumerate(data.people, start=1):
@@ -170,7 +178,7 @@ def render_sheet(data: SheetData) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=f"{t('Attendance sheet')} – {data.event_title}",
+        title=f"{gettext_in(lang, 'Attendance sheet')} – {data.event_title}",
         author=data.office_name,
         lang=data.lang,
     )
@@ -187,7 +195,7 @@ def render_sheet(data: SheetData) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate("sheet", [frame], onPage=_draw_header(header))])
-    footer = lambda page, total: t("Page {page} of {total}").format(  # noqa: E731
+    footer = lambda page, total: gettext_in(lang, "Page {page} of {total}").format(  # noqa: E731
         page=page, total=total
     )
     doc.build([table], canvasmaker=numbered_canvas(footer))

@@ -74,16 +74,14 @@ class CertificateData:
     revoked: bool = False
 
 
-def _t(lang: str, message: str) -> str:
-    return gettext_in(lang, message)
-
-
 def _kind_phrase(lang: str, kind: str) -> str:
     return _catalog(lang).pgettext("certificate", KIND_PHRASES.get(kind, KIND_PHRASES["training"]))
 
 
 def _hours(lang: str, hours: float) -> str:
-    n = int(hours) if float(hours).is_integer() else 5  # fractions take the "many" form
+    # A fraction takes the genitive singular in lt, pl and ru ("1,5 valandos", "1,5 godziny",
+    # "1,5 часа"), which is the form of 2.
+    n = int(hours) if float(hours).is_integer() else 2
     text = _catalog(lang).npgettext(
         "certificate", "{hours} academic hour", "{hours} academic hours", n
     )
@@ -167,20 +165,22 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
     c.setFillColor(GREY)
     c.drawRightString(w - 24 * mm, h - 28 * mm, d.office_name)
     c.drawRightString(
-        w - 24 * mm, h - 34 * mm, _t("lt", "Certificate No. {number}").format(number=d.number)
+        w - 24 * mm,
+        h - 34 * mm,
+        gettext_in("lt", "Certificate No. {number}").format(number=d.number),
     )
     y = h - 62 * mm
-    _centered(c, _t("lt", "CERTIFICATE"), y, SERIF_BOLD, 30, ACCENT)
+    _centered(c, gettext_in("lt", "CERTIFICATE"), y, SERIF_BOLD, 30, ACCENT)
     if second:
-        _centered(c, _t(second, "CERTIFICATE"), y - 20, SERIF_ITALIC, 15, GREY)
+        _centered(c, gettext_in(second, "CERTIFICATE"), y - 20, SERIF_ITALIC, 15, GREY)
     y -= 44
     y = _pair(
         c,
         d,
         second,
         y,
-        _t("lt", "This certifies that"),
-        _t(second, "This certifies that") if second else "",
+        gettext_in("lt", "This certifies that"),
+        gettext_in(second, "This certifies that") if second else "",
     )
     _centered(c, d.person_name, y - 8, SERIF_BOLD, 24)
     y -= 40
@@ -211,8 +211,8 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
         size=12,
     )
     if d.topics:
-        topics = "; ".join(d.topics)
-        _centered(c, f"{_t('lt', 'Topics')}: {topics}", y, SERIF, 10, GREY, w - 80 * mm)
+        label = gettext_in("lt", "Topics: {topics}")
+        _centered(c, label.format(topics="; ".join(d.topics)), y, SERIF, 10, GREY, w - 80 * mm)
         y -= 14
     # Signature, issue date, verification
     base = 32 * mm
@@ -226,13 +226,17 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
     c.drawCentredString(w / 2, base + 5 * mm, d.signatory_title)
     c.setFont(SANS, 9)
     c.setFillColor(GREY)
-    issued = _t("lt", "Issued on {date}").format(date=format_date(d.issued_on, "long", "lt"))
+    issued = gettext_in("lt", "Issued on {date}").format(
+        date=format_date(d.issued_on, "long", "lt")
+    )
     c.drawString(24 * mm, base + 9 * mm, issued)
     if second:
         c.drawString(
             24 * mm,
             base + 4.5 * mm,
-            _t(second, "Issued on {date}").format(date=format_date(d.issued_on, "long", second)),
+            gettext_in(second, "Issued on {date}").format(
+                date=format_date(d.issued_on, "long", second)
+            ),
         )
     qr = 26 * mm
     _qr_path(c, d.verification_code, w - 24 * mm - qr, 22 * mm, qr)
@@ -241,13 +245,13 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
     c.drawRightString(
         w - 24 * mm - qr - 3 * mm,
         36 * mm,
-        _t("lt", "Verification code: {code}").format(code=d.verification_code),
+        gettext_in("lt", "Verification code: {code}").format(code=d.verification_code),
     )
     if second:
         c.drawRightString(
             w - 24 * mm - qr - 3 * mm,
             32 * mm,
-            _t(second, "Verification code: {code}").format(code=d.verification_code),
+            gettext_in(second, "Verification code: {code}").format(code=d.verification_code),
         )
     if d.revoked:
         c.saveState()
@@ -255,7 +259,7 @@ def draw_certificate(c: canvas.Canvas, d: CertificateData) -> None:
         c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))
         c.translate(w / 2, h / 2)
         c.rotate(20)
-        c.drawCentredString(0, 0, _t("lt", "REVOKED"))
+        c.drawCentredString(0, 0, gettext_in("lt", "REVOKED"))
         c.restoreState()
     c.showPage()
 
@@ -267,7 +271,7 @@ def render_certificates(
     register_fonts()
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=PAGE, pageCompression=1)
-    c.setTitle(title or _t("lt", "Certificates"))
+    c.setTitle(title or gettext_in("lt", "Certificates"))
     c.setAuthor(author)
     for item in items:
         draw_certificate(c, item)

@@ -45,7 +45,7 @@ DOCUMENT_KIND = {
     "other": N_("other document"),
 }
 STEP_KIND = {
-    "drafting": N_("drafting"), "consultation": N_("consultation"), "event": N_("event"),
+    "drafting": N_("drafting the text"), "consultation": N_("consultation"), "event": N_("event"),
     "round_table": N_("round table"), "meeting": N_("meeting"), "letter": N_("letter"),
     "submission": N_("submission"), "response": N_("response"), "outcome": N_("outcome"),
     "publication": N_("publication"), "other": N_("other"),

@@ -96,9 +96,9 @@ def clean_event(db: Database, data: EventData) -> EventData:
     if not 0 < data.cert_min_share <= 1:
         raise ValidationError("cert_min_share",
                               N_("The minimum share must be between 1% and 100%."))
-    if not 0 < data.hours_per_session <= 24:
+    if not 0 < data.hours_per_session <= 12:
         raise ValidationError("hours_per_session",
-                              N_("Hours per session must be between 0 and 24."))
+                              N_("Hours per session must be more than 0 and at most 12."))
     v.choice("language", data.language, ("lt", "pl", "ru", "en"), N_("Language"))
     return replace(data, title_lt=" ".join(title.split()), title_pl=data.title_pl.strip(),
                    title_ru=data.title_ru.strip(), place=data.place.strip(), ends_on=ends,
@@ -165,7 +165,7 @@ def save_session(db: Database, data: SessionData) -> Saved[SessionData]:
     if data.starts_at and data.ends_at and data.ends_at <= data.starts_at:
         raise ValidationError("ends_at", N_("The session ends before it starts."))
     if not 0 < data.hours <= 12:
-        raise ValidationError("hours", N_("A session lasts between 0 and 12 hours."))
+        raise ValidationError("hours", N_("A session lasts more than 0 and at most 12 hours."))
     with db.session() as s:
         event = s.get(Event, data.event_id)
         if event is None or event.deleted:

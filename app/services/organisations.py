@@ -73,7 +73,8 @@ def get_organisation(db: Database, org_id: str) -> OrganisationData:
 
 
 def clean(data: OrganisationData) -> OrganisationData:
-    name = v.max_len("name", v.required("name", data.name, N_("Name")), 300, N_("Name"))
+    name = v.max_len("name", v.required("name", data.name, N_("Organisation name")), 300,
+                     N_("Organisation name"))
     code = data.registration_code.strip()
     if code and not code.isdigit():
         raise ValidationError("registration_code",

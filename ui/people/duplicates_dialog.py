@@ -46,7 +46,7 @@ PERSON_LABELS = {
     "preferred_language": N_("Preferred language"), "notes": N_("Notes"),
 }
 ORG_LABELS = {
-    "name": N_("Name"), "short_name": N_("Short name"), "kind": N_("Kind"),
+    "name": N_("Organisation name"), "short_name": N_("Short name"), "kind": N_("Kind"),
     "municipality_code": N_("Municipality"), "registration_code": N_("Registration code"),
     "email": N_("E-mail"), "phone": N_("Phone"), "website": N_("Website"),
     "address": N_("Address"), "postal_code": N_("Postal code"), "city": N_("City"),

@@ -49,7 +49,7 @@ class OrganisationForm(DraftForm):
 
         form = QFormLayout()
         e = self.edits
-        self.add_row(form, "name", N_("Name"), e["name"])
+        self.add_row(form, "name", N_("Organisation name"), e["name"])
         self.add_row(form, "short_name", N_("Short name"), e["short_name"])
         self.add_row(form, "kind", N_("Kind"), self.kind)
         self.add_row(form, "municipality_code", N_("Municipality"), self.municipality)

@@ -36,7 +36,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from ui.widgets.record_picker import RecordPicker
 
-COLUMNS = (N_("Organisation"), N_("Role"), N_("Title"), N_("Since"), N_("Until"))
+COLUMNS = (N_("Organisation"), N_("Role"), N_("Position"), N_("Since"), N_("Until"))
 
 
 class RolesDialog(QDialog):
@@ -89,7 +89,7 @@ class RolesDialog(QDialog):
         self.form_labels: list[tuple[QLabel, str]] = []
         for field, msgid, widget in (
             ("organisation_id", N_("Organisation"), self.organisation),
-            ("role", N_("Role"), self.kind), ("title", N_("Title"), self.title_edit),
+            ("role", N_("Role"), self.kind), ("title", N_("Position"), self.title_edit),
             ("since", N_("Since"), self.since), ("until", N_("Until"), self.until),
         ):
             label = QLabel(self.editor)

@@ -356,8 +356,8 @@ class PeopleTab(AreaTab):
         self.people_button.setText(_("People"))
         self.orgs_button.setText(_("Organisations"))
         for act, text, tip in (
-            (self.act_new_person, _("New person"), _("Add a person to the registry")),
-            (self.act_new_org, _("New organisation"), _("Add an organisation to the registry")),
+            (self.act_new_person, _("New person…"), _("Add a person to the registry")),
+            (self.act_new_org, _("New organisation…"), _("Add an organisation to the registry")),
             (self.act_edit, _("Edit…"), _("Edit the chosen record")),
             (self.act_duplicates, _("Find duplicates…"),
              _("Find records entered twice and merge them")),

@@ -17,6 +17,10 @@ from app.services.listing import Column, Filter, Lister, ListQuery, Row, registe
 STATES = {"valid": N_("valid"), "revoked": N_("revoked")}
 
 
+def _state(revoked: bool) -> str:
+    return "revoked" if revoked else "valid"
+
+
 class CertificatesLister(Lister):
     kind = "certificates"
     title = N_("Certificates")
@@ -76,7 +80,7 @@ class CertificatesLister(Lister):
             Row(
                 c.id,
                 (c.number, f"{last} {first}", e.code, e.title_in(lang),
-                 format_short_date(c.issued_on), _(STATES["revoked" if c.revoked else "valid"]),
+                 format_short_date(c.issued_on), _(STATES[_state(c.revoked)]),
                  c.verification_code),
                 archived=c.revoked,
             )

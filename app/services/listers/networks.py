@@ -23,7 +23,7 @@ class NetworksLister(FoldedLister):
     kind = "networks"
     title = N_("Networks")
     columns = (
-        Column("name", N_("Name"), 32),
+        Column("name", N_("Network"), 32),
         Column("region", N_("Region"), 18),
         Column("status", N_("Status"), 10),
         Column("members", N_("Members"), 10, sortable=False, align_right=True),

@@ -19,7 +19,7 @@ class OrganisationsLister(Lister):
     kind = "organisations"
     title = N_("Organisations")
     columns = (
-        Column("name", N_("Name"), 40),
+        Column("name", N_("Organisation"), 40),
         Column("kind", N_("Kind"), 18),
         Column("municipality", N_("Municipality"), 18),
         Column("registration_code", N_("Registration code"), 12),
