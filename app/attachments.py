@@ -69,3 +69,15 @@ def store_file(path: str | Path) -> tuple[str, int]:
         raise UserError(N_("The file {name} could not be copied: {reason}"), name=src.name,
                         reason=exc.strerror or str(exc)) from exc
     return sha, size
+
+
+def store_bytes(data: bytes, sha256: str) -> None:
+    """Store received content under its digest (exchange files carry attachments this way)."""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise UserError(N_("A received attachment does not match its fingerprint."))
+    target = file_path(sha256)
+    if target.is_file() and target.stat().st_size == len(data):
+        return
+    from app.files import write_atomic
+
+    write_atomic(target, data)

@@ -42,11 +42,11 @@ def test_update_logs_each_field_with_the_stamp_it_overwrote(db: Database) -> Non
     with db.session() as s:
         p2 = s.get(Person, p.id)
         assert p2 is not None
-        p2.city, p2.phone = "Vilnius", "+370 600 00001"
+        p2.email, p2.phone = "jonas@example.lt", "+370 600 00001"
     with db.reader() as s:
         rows = s.execute(select(ChangeLog).order_by(ChangeLog.seq)).scalars().all()
     assert [r.op for r in rows] == ["insert", "update", "update"]
-    assert {r.field for r in rows[1:]} == {"city", "phone"}
+    assert {r.field for r in rows[1:]} == {"email", "phone"}
     assert all(r.prev_hlc == rows[0].hlc for r in rows[1:])
     assert [r.seq for r in rows] == [1, 2, 3]
     assert rows[1].hlc > rows[0].hlc
@@ -97,3 +97,18 @@ def test_derived_columns_follow_the_name(db: Database) -> None:
     with db.reader() as s:
         obj = s.get(Person, p.id)
         assert obj is not None and "ivanov" in obj.search_text
+
+
+def test_a_merge_unit_is_logged_whole(db: Database) -> None:
+    """Changing the city logs the whole address, so a merge can let the whole unit win."""
+    with db.session() as s:
+        p = Person(first_name="Ona", last_name="Yla", address="Gėlių g. 1", city="Vilnius")
+        s.add(p)
+    with db.session() as s:
+        obj = s.get(Person, p.id)
+        assert obj is not None
+        obj.city = "Trakai"
+    with db.reader() as s:
+        fields = {r.field for r in s.execute(select(ChangeLog).where(ChangeLog.op == "update"))
+                  .scalars()}
+    assert fields == {"address", "postal_code", "city"}

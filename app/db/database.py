@@ -87,6 +87,11 @@ class Database:
         finally:
             session.close()  # ends the read transaction; loaded objects stay readable
 
+    def raw_session(self) -> Session:
+        """A session that does not log changes: only the importer uses it, because it writes
+        other offices' changes into the log verbatim. The caller commits or rolls back."""
+        return self._factory()
+
     def local_office(self) -> LocalOffice:
         from app.models import LocalState, Office
 

@@ -39,6 +39,7 @@ from app.models.networks import (
     WorkItem,
     WorkItemEvent,
 )
+from app.models.exchange import LedgerEntry, Peer
 from app.models.office import Counter, LocalState, Office
 from app.models.people import Consent, MergeRecord, Organisation, Person, PersonRole
 from app.models.reference import (
@@ -72,6 +73,7 @@ __all__ = [
     "EventTrainer",
     "Institution",
     "Interest",
+    "LedgerEntry",
     "LocalState",
     "MemberInterest",
     "MergeRecord",
@@ -83,6 +85,7 @@ __all__ = [
     "Office",
     "Organisation",
     "Person",
+    "Peer",
     "PersonRole",
     "Product",
     "ProductEvaluation",

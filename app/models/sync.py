@@ -26,6 +26,8 @@ class ChangeLog(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     origin_office_id: Mapped[str] = mapped_column(ID)
     seq: Mapped[int] = mapped_column(Integer)
+    # The office that owns the record (decides which offices need the change).
+    owner_office_id: Mapped[str | None] = mapped_column(ID, nullable=True)
     hlc: Mapped[str] = mapped_column(String(40))
     table_name: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[str] = mapped_column(ID)

@@ -102,6 +102,16 @@ def _changed_fields(obj: Synced) -> list[str]:
     return out
 
 
+def _with_units(model: type[Synced], fields: list[str]) -> list[str]:
+    """A change to one field of a unit (first and last name, address lines) logs the whole unit,
+    so that a merge can let the whole unit win (SYNC.md merge rule 6)."""
+    out = list(fields)
+    for unit in model.merge_units:
+        if any(f in unit for f in fields):
+            out.extend(f for f in unit if f not in out)
+    return out
+
+
 def _last_stamps(session: Session, table: str, record_id: str) -> dict[str | None, str]:
     rows = session.execute(
         select(ChangeLog.field, ChangeLog.hlc)
@@ -126,7 +136,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     for obj in session.dirty:
         if not isinstance(obj, Synced) or not session.is_modified(obj):
             continue
-        fields = _changed_fields(obj)
+        fields = _with_units(type(obj), _changed_fields(obj))
         tomb = inspect(obj).attrs["deleted"].history.has_changes()
         if fields or tomb:
             dirty.append((obj, fields, tomb))
@@ -146,6 +156,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         rows.append(
             dict(
                 origin_office_id=office_id,
+                owner_office_id=obj.office_id,
                 seq=seq,
                 hlc=stamp,
                 table_name=obj.__tablename__,
@@ -217,6 +228,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: Iterable[dict[str, 
         log.append(
             dict(
                 origin_office_id=office_id,
+                owner_office_id=row.get("office_id"),
                 seq=seq + i,
                 hlc=stamp,
                 table_name=model.__tablename__,
