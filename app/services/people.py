@@ -234,10 +234,29 @@ def export_person(db: Database, person_id: str) -> dict[str, Any]:
             ).all()
         ]
         data["records"] = linked_records(s, person_id)
+        data["cases"] = _case_data(s, person_id)
     return json.loads(json.dumps(data, default=str))
 
 
+def _case_data(s: Session, person_id: str) -> list[dict[str, Any]]:
+    """The person's micro-business cases with their notes and activities (personal data)."""
+    from app.services.cases import personal_case_data
+
+    return personal_case_data(s, person_id)
+
+
 ERASED_NAME = "—"
+ERASED_FIELDS = frozenset({"first_name", "last_name", "email", "phone", "address",
+                           "postal_code", "city", "notes", "birth_year", "gender",
+                           "community_code"})
+
+
+def _erased_value(field: str) -> Any:
+    if field in ("first_name", "last_name"):
+        return ERASED_NAME
+    if field in ("birth_year", "community_code"):
+        return None
+    return ""
 
 
 def erase_person(db: Database, person_id: str) -> Saved[PersonData]:
@@ -254,13 +273,18 @@ def erase_person(db: Database, person_id: str) -> Saved[PersonData]:
         person.archived = True
         for c in s.execute(select(Consent).where(Consent.person_id == person_id)).scalars():
             c.note = ""
-        # The old values must not linger in this database's own change log either.
+        # The old values must not linger in this database's own change log either: they are
+        # replaced by what an erased person holds, so the log stays valid to send.
         for row in s.execute(
             select(ChangeLog).where(ChangeLog.table_name == "people",
                                     ChangeLog.record_id == person_id)
         ).scalars():
-            if row.op == "insert" or row.field not in (None, "archived", "erased"):
-                row.value = None
+            if row.op == "insert" and row.value:
+                values = json.loads(row.value)
+                values.update({f: _erased_value(f) for f in values if f in ERASED_FIELDS})
+                row.value = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+            elif row.field in ERASED_FIELDS:
+                row.value = json.dumps(_erased_value(row.field), ensure_ascii=False)
         s.flush()
         result = _to_data(person)
     return Saved(result, Changes.of(PEOPLE, CONSENTS, ROLES, ids=[person_id]))

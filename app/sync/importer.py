@@ -77,11 +77,6 @@ def _sequence_check(s: Session, opened: Opened, report: ImportReport) -> str | N
         raise Refused(N_("This file comes from another copy of the {office} database (a restored "
                          "backup or a second laptop). Nothing was imported: ask the office to "
                          "resynchronise (Exchange > Resynchronise)."), office=m["sender"]["code"])
-    own = int(m.get("acks", {}).get(opened.sender, 0))
-    if peer is not None and own < peer.their_own_seq:
-        raise Refused(N_("The {office} database has gone back in time (a restored backup?): it "
-                         "holds fewer of its own changes than it sent before. Nothing was "
-                         "imported: ask the office to resynchronise."), office=m["sender"]["code"])
     if peer is not None and seq <= peer.last_seq_in:
         known = s.execute(select(LedgerEntry.id).where(
             LedgerEntry.direction == "in", LedgerEntry.package_id == m["package_id"])).first()
@@ -90,6 +85,11 @@ def _sequence_check(s: Session, opened: Opened, report: ImportReport) -> str | N
             return "no_op"
         raise Refused(N_("This is an old file (number {seq}) with new content: a replay, "
                          "refused."), seq=seq)
+    own = int(m.get("acks", {}).get(opened.sender, 0))
+    if peer is not None and own < peer.their_own_seq:
+        raise Refused(N_("The {office} database has gone back in time (a restored backup?): it "
+                         "holds fewer of its own changes than it sent before. Nothing was "
+                         "imported: ask the office to resynchronise."), office=m["sender"]["code"])
     last = peer.last_seq_in if peer is not None else 0
     report.gap = max(0, seq - last - 1)
     return None

@@ -85,25 +85,14 @@ class _Stamps:
             self.cache[key] = stamps
         return self.cache[key]
 
-    def field(self, table: str, record: str, name: str, unit: tuple[str, ...]
-              ) -> tuple[str, str] | None:
+    def field(self, table: str, record: str, name: str) -> tuple[str, str] | None:
         stamps = self.of(table, record)
-        found = [stamps[f] for f in (unit or (name,)) if f in stamps]
-        if found:
-            return max(found)
-        return stamps.get(None)
+        return stamps.get(name) or stamps.get(None)
 
     def set(self, table: str, record: str, name: str | None, stamp: str, origin: str) -> None:
         stamps = self.of(table, record)
         if name not in stamps or stamp > stamps[name][0]:
             stamps[name] = (stamp, origin)
-
-
-def _unit(model: type[Synced], name: str) -> tuple[str, ...]:
-    for unit in model.merge_units:
-        if name in unit:
-            return unit
-    return ()
 
 
 def _seen(s: Session, changes: list[Change]) -> set[tuple[str, int]]:
@@ -235,8 +224,8 @@ def _apply_one(s: Session, c: Change, rows: dict[str, dict[str, dict[str, Any]]]
     name = c.field if c.op == "update" else "deleted"
     value = c.value if c.op == "update" else (c.op == "delete")
     assert name is not None
-    unit = _unit(model, name)
-    current = stamps.field(c.table, record, name, unit)
+    # Units are logged whole, so each of their fields carries the unit's stamp.
+    current = stamps.field(c.table, record, name)
     newer = current is None or c.hlc > current[0]
     concurrent = (current is not None and c.prev != current[0] and current[1] != c.origin
                   and c.prev is not None)
@@ -268,7 +257,7 @@ def _apply_one(s: Session, c: Change, rows: dict[str, dict[str, dict[str, Any]]]
         summary.conflicts += 1
     elif not quiet:
         summary.unchanged += 1
-    archive = stamps.field(c.table, record, "archived", ())
+    archive = stamps.field(c.table, record, "archived")
     if (name not in ("archived", "deleted") and row.get("archived") and archive
             and c.prev is not None and archive[0] > c.prev and archive[1] != c.origin
             and _conflict(s, c, record, "archived", winner=(archive[0], archive[1], True),

@@ -26,7 +26,8 @@ MAX_MEMBERS = 10_000
 MAX_MANIFEST = 1024 * 1024
 MAX_CHANGES_BYTES = 900 * 1024 * 1024
 MAX_ATTACHMENT = 50 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed
+MAX_RATIO = 100  # uncompressed / compressed, for members large enough to matter
+RATIO_FROM = 16 * 1024 * 1024
 MAX_LINE = 4 * 1024 * 1024
 MAX_DEPTH = 32
 ATTACHMENT = re.compile(r"^attachments/[0-9a-f]{64}$")
@@ -93,7 +94,7 @@ def loads(data: bytes, what: str) -> Any:
 def _read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     if info.file_size > limit:
         raise PackageError(N_("The file holds a part larger than Tinklas accepts."))
-    if info.compress_size and info.file_size / max(1, info.compress_size) > MAX_RATIO:
+    if info.file_size > RATIO_FROM and info.file_size / max(1, info.compress_size) > MAX_RATIO:
         raise PackageError(BAD_PACKAGE)
     out = bytearray()
     with z.open(info) as fh:  # read in pieces: a lying header cannot make us read more

@@ -76,7 +76,10 @@ def open_file(db: Database, path: Path) -> Opened:
         if keys is None:
             raise Refused(N_("This database has not joined a network, so it cannot read "
                              "exchange files."))
-        addressed = envelope.recipient_key_id(data)
+        try:
+            addressed = envelope.recipient_key_id(data)
+        except envelope.EnvelopeError as exc:
+            raise Refused(exc.message, **exc.params) from None
         if addressed != key_id(keys.encryption_public):
             for office in s.execute(select(Office).where(Office.encryption_key.is_not(None))
                                     ).scalars():
