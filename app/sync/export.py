@@ -169,6 +169,9 @@ def export(db: Database, out: str | Path, for_code: str | None = None,
             "counts": dict(counts), "change_count": len(lines),
             "data_classes": ["ordinary", "special"] if special else ["ordinary"],
         }
+        resynced = s.get(LocalState, "resync_of")
+        if resynced is not None and resynced.text_value:
+            manifest["resync_of"] = resynced.text_value
         secret = s.get(LocalState, "join_secret")
         if secret is not None and secret.text_value:
             from app.sync.keys import unb64

@@ -72,27 +72,41 @@ def _sequence_check(s: Session, opened: Opened, report: ImportReport) -> str | N
     m = opened.manifest
     peer = s.get(Peer, opened.sender)
     seq = m["sequence"]
+    office = m["sender"].get("code", "?")
     if peer is not None and peer.instance_id and m["sender"].get("instance_id") not in (
-            None, "", peer.instance_id):
+            None, "", peer.instance_id) and not _resynced(s, opened):
         raise Refused(N_("This file comes from another copy of the {office} database (a restored "
                          "backup or a second laptop). Nothing was imported: ask the office to "
-                         "resynchronise (Exchange > Resynchronise)."), office=m["sender"]["code"])
+                         "resynchronise (Exchange > Resynchronise)."), office=office)
+    already_here = False
     if peer is not None and seq <= peer.last_seq_in:
         known = s.execute(select(LedgerEntry.id).where(
             LedgerEntry.direction == "in", LedgerEntry.package_id == m["package_id"])).first()
-        seen = merge._seen(s, opened.changes)
-        if known or all((c.origin, c.seq) in seen for c in opened.changes):
+        present = merge.seen(s, opened.changes)
+        already_here = bool(known) or all((c.origin, c.seq) in present for c in opened.changes)
+        if already_here:
             return "no_op"
-        raise Refused(N_("This is an old file (number {seq}) with new content: a replay, "
-                         "refused."), seq=seq)
     own = int(m.get("acks", {}).get(opened.sender, 0))
-    if peer is not None and own < peer.their_own_seq:
+    if peer is not None and own < peer.their_own_seq and not _resynced(s, opened):
         raise Refused(N_("The {office} database has gone back in time (a restored backup?): it "
                          "holds fewer of its own changes than it sent before. Nothing was "
-                         "imported: ask the office to resynchronise."), office=m["sender"]["code"])
+                         "imported: ask the office to resynchronise."), office=office)
+    if peer is not None and seq <= peer.last_seq_in:
+        raise Refused(N_("This is an old file (number {seq}) with new content: a replay, "
+                         "refused."), seq=seq)
     last = peer.last_seq_in if peer is not None else 0
     report.gap = max(0, seq - last - 1)
     return None
+
+
+def _resynced(s: Session, opened: Opened) -> bool:
+    """The office resynchronised from a full file we sent it: its new identity is accepted."""
+    ref = opened.manifest.get("resync_of")
+    if not isinstance(ref, str):
+        return False
+    return s.execute(select(LedgerEntry.id).where(
+        LedgerEntry.direction == "out", LedgerEntry.package_id == ref,
+        LedgerEntry.peer_office_id == opened.sender)).first() is not None
 
 
 def _fk_problems(s: Session) -> list[str]:
@@ -111,7 +125,9 @@ def _merge_in(s: Session, opened: Opened, report: ImportReport, allow_mass: bool
     """Steps 6/8: the merge, foreign keys checked, mass changes stopped."""
     if s.get_bind().dialect.name == "sqlite":
         s.execute(text("PRAGMA defer_foreign_keys = ON"))
-    result = merge.apply(s, opened.changes)
+    local = s.execute(select(LocalState.text_value).where(LocalState.key == "office_id")
+                      ).scalar()
+    result = merge.apply(s, opened.changes, local_office=local)
     problems = _fk_problems(s)
     if problems:
         raise Refused(N_("The file refers to records that exist nowhere ({list}); it was "

@@ -95,17 +95,59 @@ class _Stamps:
             stamps[name] = (stamp, origin)
 
 
-def _seen(s: Session, changes: list[Change]) -> set[tuple[str, int]]:
+class IdentityClash(ChangeError):
+    """Two different changes carry the same origin and sequence: two databases claim one office."""
+
+
+def seen(s: Session, changes: list[Change], local_office: str | None = None
+         ) -> set[tuple[str, int]]:
+    """The (origin, sequence) pairs already here. The same pair with another stamp means two
+    databases used one office's identity (or a restored backup reused numbers): from another
+    office that is refused; for our own changes (a resync after restoring a backup) our local
+    change is renumbered so that both are kept."""
     by_origin: dict[str, list[int]] = defaultdict(list)
+    stamp_of = {(c.origin, c.seq): c for c in changes}
     for c in changes:
         by_origin[c.origin].append(c.seq)
-    seen: set[tuple[str, int]] = set()
+    found: set[tuple[str, int]] = set()
     for origin, seqs in by_origin.items():
-        rows = s.execute(select(ChangeLog.seq).where(
+        rows = s.execute(select(ChangeLog.id, ChangeLog.seq, ChangeLog.hlc).where(
             ChangeLog.origin_office_id == origin, ChangeLog.seq >= min(seqs),
-            ChangeLog.seq <= max(seqs))).scalars()
-        seen.update((origin, q) for q in rows)
-    return seen
+            ChangeLog.seq <= max(seqs))).all()
+        for row_id, q, hlc in rows:
+            incoming = stamp_of.get((origin, q))
+            if incoming is None:
+                continue
+            if incoming.hlc == hlc:
+                found.add((origin, q))
+            elif origin == local_office:
+                _renumber(s, row_id)
+            else:
+                raise IdentityClash(incoming.line, N_(
+                    "change {seq} differs from the one received before: a restored backup or a "
+                    "second laptop is using this office's identity. Nothing was imported: ask "
+                    "the office to resynchronise"), seq=q)
+    return found
+
+
+def _renumber(s: Session, row_id: int) -> None:
+    from app.sync.changelog import allocate
+
+    first, _stamp, _office, _code = allocate(s, 1)
+    s.execute(update(ChangeLog).where(ChangeLog.id == row_id).values(seq=first))
+
+
+def _reserve_own(s: Session, changes: list[Change], local_office: str | None) -> None:
+    """Our own changes coming back (a resync): new local numbers start above them."""
+    from app.models import LocalState
+
+    own = [c.seq for c in changes if c.origin == local_office]
+    if not own:
+        return
+    row = s.get(LocalState, "seq")
+    if row is not None and (row.int_value or 0) < max(own):
+        row.int_value = max(own)
+        s.flush()
 
 
 def _existing(s: Session, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -130,14 +172,16 @@ def _log_row(c: Change, now: Any) -> dict[str, Any]:
                 prev_hlc=c.prev, recorded_at=now)
 
 
-def apply(s: Session, changes: list[Change], wall_ms: int | None = None) -> MergeResult:
+def apply(s: Session, changes: list[Change], wall_ms: int | None = None,
+          local_office: str | None = None) -> MergeResult:
     result = MergeResult()
     now = utcnow()
-    seen = _seen(s, changes)
-    fresh = sorted((c for c in changes if (c.origin, c.seq) not in seen),
+    _reserve_own(s, changes, local_office)
+    already = seen(s, changes, local_office)
+    fresh = sorted((c for c in changes if (c.origin, c.seq) not in already),
                    key=lambda c: (c.hlc, c.origin, c.seq))
     for c in changes:
-        if (c.origin, c.seq) in seen:
+        if (c.origin, c.seq) in already:
             result.tables[c.table].unchanged += 1
     if not fresh:
         return result
