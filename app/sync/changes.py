@@ -154,6 +154,9 @@ def decode(line_no: int, raw: bytes) -> Change:
     if not isinstance(obj, dict):
         raise _bad(line_no, N_("not a change"))
     table, op, field = obj.get("t"), obj.get("op"), obj.get("f")
+    if not isinstance(table, str) or not isinstance(op, str) or (
+            field is not None and not isinstance(field, str)):
+        raise _bad(line_no, N_("not a change"))
     if table not in models_by_table():
         raise _bad(line_no, N_("unknown table “{table}”"), table=str(table)[:40])
     if op not in OPS:

@@ -28,8 +28,16 @@ from app.sync.importer import ImportReport, import_file
 from app.sync.keys import key_id, load_keys, public_key
 from app.sync.network import invite, join
 
-LOCAL_TABLES = ("change_log", "conflicts", "exchange_ledger", "exchange_peers", "local_state",
-                "counters", "merge_history", "alembic_version")
+LOCAL_TABLES = (
+    "change_log",
+    "conflicts",
+    "exchange_ledger",
+    "exchange_peers",
+    "local_state",
+    "counters",
+    "merge_history",
+    "alembic_version",
+)
 
 
 @dataclass
@@ -93,8 +101,12 @@ def fingerprint(db: Database) -> str:
     """A hash of every row of every table (local ones included): 'unchanged' means unchanged."""
     h = hashlib.sha256()
     with db.engine.connect() as conn:
-        names = [r[0] for r in conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"))]
+        names = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            )
+        ]
         for name in names:
             for row in conn.execute(text(f'SELECT * FROM "{name}" ORDER BY 1')):
                 h.update(repr(tuple(row)).encode())
@@ -114,9 +126,16 @@ def unpack(path: Path, db: Database) -> package.Package:
     return package.read(envelope.open_envelope(path.read_bytes(), keys.encryption, 10**9))
 
 
-def repack(db_from: Database, db_to: Database, manifest: dict[str, Any], changes: bytes,
-           members: dict[str, bytes] | None = None, sign_with: Database | None = None,
-           raw_manifest: bytes | None = None, signature: bytes | None = None) -> bytes:
+def repack(
+    db_from: Database,
+    db_to: Database,
+    manifest: dict[str, Any],
+    changes: bytes,
+    members: dict[str, bytes] | None = None,
+    sign_with: Database | None = None,
+    raw_manifest: bytes | None = None,
+    signature: bytes | None = None,
+) -> bytes:
     """Build an envelope by hand: a signed (or forged) package sealed to `db_to`."""
     with (sign_with or db_from).reader() as s:
         signer = load_keys(s)
@@ -124,20 +143,24 @@ def repack(db_from: Database, db_to: Database, manifest: dict[str, Any], changes
         recipient = load_keys(s)
     assert signer is not None and recipient is not None
     if raw_manifest is None:
-        zipped = package.build(manifest, lambda m: signer.signing.sign(m).signature, changes,
-                               members or {})
+        zipped = package.build(
+            manifest, lambda m: signer.signing.sign(m).signature, changes, members or {}
+        )
     else:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w") as z:
             z.writestr("manifest.json", raw_manifest)
-            z.writestr("manifest.sig", signature if signature is not None
-                       else signer.signing.sign(raw_manifest).signature)
+            z.writestr(
+                "manifest.sig",
+                signature if signature is not None else signer.signing.sign(raw_manifest).signature,
+            )
             z.writestr("changes.jsonl", changes)
             for name, data in (members or {}).items():
                 z.writestr(name, data)
         zipped = buf.getvalue()
-    return envelope.seal(zipped, public_key(recipient.encryption_public),
-                         key_id(recipient.encryption_public))
+    return envelope.seal(
+        zipped, public_key(recipient.encryption_public), key_id(recipient.encryption_public)
+    )
 
 
 def manifest_of(pkg: package.Package) -> dict[str, Any]:

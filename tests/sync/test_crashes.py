@@ -27,23 +27,40 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _many_people(db: Database, n: int) -> None:
     with db.session() as s:
-        bulk_insert(s, Person, [{"first_name": f"Vardas{i}", "last_name": f"Pavardė{i}",
-                                 "notes": "ąčęėįšųūž " * 20} for i in range(n)])
+        bulk_insert(
+            s,
+            Person,
+            [
+                {"first_name": f"Vardas{i}", "last_name": f"Pavardė{i}", "notes": "ąčęėįšųūž " * 20}
+                for i in range(n)
+            ],
+        )
 
 
 def _summary(db: Database) -> tuple[int, int, int]:
     with db.reader() as s:
-        return (int(s.execute(select(func.count()).select_from(Person)).scalar_one()),
-                int(s.execute(select(func.count()).select_from(ChangeLog)).scalar_one()),
-                int(s.execute(select(func.count()).select_from(LedgerEntry)).scalar_one()))
+        return (
+            int(s.execute(select(func.count()).select_from(Person)).scalar_one()),
+            int(s.execute(select(func.count()).select_from(ChangeLog)).scalar_one()),
+            int(s.execute(select(func.count()).select_from(LedgerEntry)).scalar_one()),
+        )
 
 
 def _child(args: list[str], env_dir: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, TINKLAS_DATA_DIR=str(env_dir / "data"),
-               TINKLAS_CONFIG_DIR=str(env_dir / "cfg"), TINKLAS_LOG_DIR=str(env_dir / "log"),
-               PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "ui.cli", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = dict(
+        os.environ,
+        TINKLAS_DATA_DIR=str(env_dir / "data"),
+        TINKLAS_CONFIG_DIR=str(env_dir / "cfg"),
+        TINKLAS_LOG_DIR=str(env_dir / "log"),
+        PYTHONPATH=str(ROOT),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def test_import_killed_at_many_points(net: Net, tmp_path: Path) -> None:
@@ -128,8 +145,7 @@ def test_disk_full_during_import(net: Net) -> None:
     assert net.deliver(path, "VLN").status == "applied"  # room again: the same file goes in
 
 
-def test_disk_full_during_export(net: Net, monkeypatch: pytest.MonkeyPatch,
-                                 tmp_path: Path) -> None:
+def test_disk_full_during_export(net: Net, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from app import files
     from app.errors import UserError
 

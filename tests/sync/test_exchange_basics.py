@@ -10,8 +10,12 @@ from tests.sync.network import Net, fingerprint, state
 
 
 def _person(net: Net, code: str, first: str, last: str, **kw: object) -> str:
-    return people.save_person(net.db(code), people.PersonData(first_name=first, last_name=last,
-                                                              **kw)).value.id or ""
+    return (
+        people.save_person(
+            net.db(code), people.PersonData(first_name=first, last_name=last, **kw)
+        ).value.id
+        or ""
+    )
 
 
 def test_an_office_edit_reaches_the_coordinator_and_the_other_office(net: Net) -> None:
@@ -47,7 +51,13 @@ def test_same_file_twice_renamed_copy_and_overlapping_resend(net: Net, tmp_path)
     resend = net.send("SAL", "VLN")
     report = net.deliver(resend, "VLN")
     assert report.summary["tables"]["people"] == {
-        "created": 1, "updated": 0, "unchanged": 1, "conflicts": 0, "dropped": 0, "rejected": 0}
+        "created": 1,
+        "updated": 0,
+        "unchanged": 1,
+        "conflicts": 0,
+        "dropped": 0,
+        "rejected": 0,
+    }
 
 
 def test_acknowledged_changes_are_not_sent_again(net: Net) -> None:
@@ -74,8 +84,9 @@ def test_an_office_gets_only_what_it_needs(net: Net) -> None:
 
     from app.services import event_editing
 
-    event_editing.save_event(net.db("SAL"), event_editing.EventData(
-        title_lt="Mokymai", starts_on=dt.date(2026, 11, 26)))
+    event_editing.save_event(
+        net.db("SAL"), event_editing.EventData(title_lt="Mokymai", starts_on=dt.date(2026, 11, 26))
+    )
     net.deliver(net.send("SAL", "VLN"), "VLN")
     assert len(state(net.db("VLN"))["events"]) == 1
     net.deliver(net.send("VLN", "VIS"), "VIS")
@@ -91,5 +102,8 @@ def test_edits_in_both_directions_converge(net: Net) -> None:
     net.sync("VIS")
     net.sync("SAL")
     assert people.get_person(net.db("SAL"), pid).phone == "+370 600 00002"
-    assert state(net.db("SAL"))["people"] == state(net.db("VLN"))["people"] == \
-        state(net.db("VIS"))["people"]
+    assert (
+        state(net.db("SAL"))["people"]
+        == state(net.db("VLN"))["people"]
+        == state(net.db("VIS"))["people"]
+    )

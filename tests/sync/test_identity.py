@@ -14,8 +14,12 @@ from tests.sync.network import Net, state
 
 
 def _add(net: Net, code: str, name: str) -> str:
-    return people.save_person(net.db(code), people.PersonData(first_name=name,
-                                                              last_name="Testas")).value.id or ""
+    return (
+        people.save_person(
+            net.db(code), people.PersonData(first_name=name, last_name="Testas")
+        ).value.id
+        or ""
+    )
 
 
 def test_restored_backup_is_detected_and_a_resync_loses_nothing(net: Net, tmp_path) -> None:

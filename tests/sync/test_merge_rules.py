@@ -14,8 +14,15 @@ from tests.sync.network import Net, state
 
 
 def _shared_person(net: Net) -> str:
-    pid = people.save_person(net.db("SAL"), people.PersonData(
-        first_name="Ona", last_name="Yla", address="Gėlių g. 1", city="Vilnius")).value.id or ""
+    pid = (
+        people.save_person(
+            net.db("SAL"),
+            people.PersonData(
+                first_name="Ona", last_name="Yla", address="Gėlių g. 1", city="Vilnius"
+            ),
+        ).value.id
+        or ""
+    )
     net.sync("SAL")
     net.sync("VIS")
     return pid
@@ -32,8 +39,9 @@ def _conflicts(net: Net, code: str) -> list[Conflict]:
 
 
 @pytest.mark.parametrize("order", [("SAL", "VIS"), ("VIS", "SAL")])
-def test_same_field_in_two_offices_same_winner_in_either_order(net: Net,
-                                                               order: tuple[str, str]) -> None:
+def test_same_field_in_two_offices_same_winner_in_either_order(
+    net: Net, order: tuple[str, str]
+) -> None:
     pid = _shared_person(net)
     _edit(net, "SAL", pid, phone="+370 600 00001")
     time.sleep(0.003)
@@ -104,8 +112,11 @@ def test_out_of_order_and_lost_files_end_in_the_same_state(net: Net) -> None:
     ids = []
     files = []
     for i in range(3):
-        ids.append(people.save_person(net.db("SAL"), people.PersonData(
-            first_name=f"P{i}", last_name="Eilė")).value.id)
+        ids.append(
+            people.save_person(
+                net.db("SAL"), people.PersonData(first_name=f"P{i}", last_name="Eilė")
+            ).value.id
+        )
         files.append(net.send("SAL", "VLN"))
     report = net.deliver(files[2], "VLN")  # 1 and 2 lost for now
     assert report.gap == 2

@@ -16,8 +16,9 @@ from tests.sync.network import Net, fingerprint, manifest_of, repack, unpack
 
 
 def _file(net: Net) -> Path:
-    people.save_person(net.db("SAL"), people.PersonData(first_name="Ona", last_name="Yla",
-                                                        notes="x" * 3000))
+    people.save_person(
+        net.db("SAL"), people.PersonData(first_name="Ona", last_name="Yla", notes="x" * 3000)
+    )
     return net.send("SAL", "VLN")
 
 
@@ -49,7 +50,7 @@ def test_bit_flips_anywhere_and_swapped_chunks(net: Net, tmp_path: Path) -> None
     head = envelope.HEADER
     body = data[head:]
     if len(body) > 40:
-        _refused(net, data[:head] + body[len(body) // 2:] + body[:len(body) // 2], tmp_path)
+        _refused(net, data[:head] + body[len(body) // 2 :] + body[: len(body) // 2], tmp_path)
 
 
 def test_refusals_name_the_addressee(net: Net, tmp_path: Path) -> None:
@@ -64,31 +65,52 @@ def test_refusals_name_the_addressee(net: Net, tmp_path: Path) -> None:
     assert fingerprint(net.db("VLN")) == before
 
 
-def test_forged_missing_unenrolled_signature_and_edited_manifest(net: Net,
-                                                                 tmp_path: Path) -> None:
+def test_forged_missing_unenrolled_signature_and_edited_manifest(net: Net, tmp_path: Path) -> None:
     pkg = unpack(_file(net), net.db("VLN"))
     manifest = manifest_of(pkg)
     sal, vln, vis = net.db("SAL"), net.db("VLN"), net.db("VIS")
     # signed by another office's key (VIS) while claiming to be SAL
     _refused(net, repack(sal, vln, manifest, pkg.changes, sign_with=vis), tmp_path)
     # no signature at all
-    _refused(net, repack(sal, vln, manifest, pkg.changes, raw_manifest=pkg.manifest_bytes,
-                         signature=b""), tmp_path)
+    _refused(
+        net,
+        repack(sal, vln, manifest, pkg.changes, raw_manifest=pkg.manifest_bytes, signature=b""),
+        tmp_path,
+    )
     # manifest edited after signing
     edited = pkg.manifest_bytes.replace(b'"sequence":', b'"sequence": ')
-    _refused(net, repack(sal, vln, manifest, pkg.changes, raw_manifest=edited,
-                         signature=pkg.signature), tmp_path)
+    _refused(
+        net,
+        repack(sal, vln, manifest, pkg.changes, raw_manifest=edited, signature=pkg.signature),
+        tmp_path,
+    )
     # changes edited after signing (their hash is in the manifest)
-    _refused(net, repack(sal, vln, manifest, pkg.changes.replace(b"Yla", b"Ylb"),
-                         raw_manifest=pkg.manifest_bytes, signature=pkg.signature), tmp_path)
+    _refused(
+        net,
+        repack(
+            sal,
+            vln,
+            manifest,
+            pkg.changes.replace(b"Yla", b"Ylb"),
+            raw_manifest=pkg.manifest_bytes,
+            signature=pkg.signature,
+        ),
+        tmp_path,
+    )
 
 
 def test_signed_file_reencrypted_for_another_recipient(net: Net, tmp_path: Path) -> None:
     people.save_person(net.db("VLN"), people.PersonData(first_name="A", last_name="B"))
     path = net.send("VLN", "SAL")
     pkg = unpack(path, net.db("SAL"))
-    resealed = repack(net.db("VLN"), net.db("VIS"), {}, pkg.changes,
-                      raw_manifest=pkg.manifest_bytes, signature=pkg.signature)
+    resealed = repack(
+        net.db("VLN"),
+        net.db("VIS"),
+        {},
+        pkg.changes,
+        raw_manifest=pkg.manifest_bytes,
+        signature=pkg.signature,
+    )
     target = tmp_path / "resealed.tinklas"
     target.write_bytes(resealed)
     before = fingerprint(net.db("VIS"))
@@ -126,8 +148,9 @@ def test_newer_format_refused_and_older_converted(net: Net, tmp_path: Path) -> N
         old_lines.append(json.dumps(obj))
     older = dict(manifest, format_version=1)
     path = tmp_path / "old.tinklas"
-    path.write_bytes(repack(net.db("SAL"), net.db("VLN"), older,
-                            ("\n".join(old_lines) + "\n").encode()))
+    path.write_bytes(
+        repack(net.db("SAL"), net.db("VLN"), older, ("\n".join(old_lines) + "\n").encode())
+    )
     report = net.deliver(path, "VLN")
     assert report.status == "applied" and report.summary["tables"]["people"]["created"] == 1
 
@@ -144,38 +167,60 @@ def _zip_with(members: list[tuple[str, bytes]]) -> bytes:
 
 @pytest.mark.parametrize("name", ["../x", "/x", "C:\\x", "attachments/../../x", "extra.txt"])
 def test_member_names_outside_the_allow_list(name: str) -> None:
-    data = _zip_with([("manifest.json", b"{}"), ("manifest.sig", b""),
-                      ("changes.jsonl", b""), (name, b"x")])
+    data = _zip_with(
+        [("manifest.json", b"{}"), ("manifest.sig", b""), ("changes.jsonl", b""), (name, b"x")]
+    )
     with pytest.raises(package.PackageError):
         package.read(data)
 
 
 def test_duplicate_members_and_members_not_in_the_manifest() -> None:
-    dup = _zip_with([("manifest.json", b"{}"), ("manifest.sig", b""), ("changes.jsonl", b""),
-                     ("changes.jsonl", b"")])
+    dup = _zip_with(
+        [
+            ("manifest.json", b"{}"),
+            ("manifest.sig", b""),
+            ("changes.jsonl", b""),
+            ("changes.jsonl", b""),
+        ]
+    )
     with pytest.raises(package.PackageError):
         package.read(dup)
-    unlisted = _zip_with([("manifest.json", json.dumps({"members": {"changes.jsonl": {}}}).encode()),
-                          ("manifest.sig", b""), ("changes.jsonl", b""),
-                          ("attachments/" + "a" * 64, b"x")])
+    unlisted = _zip_with(
+        [
+            ("manifest.json", json.dumps({"members": {"changes.jsonl": {}}}).encode()),
+            ("manifest.sig", b""),
+            ("changes.jsonl", b""),
+            ("attachments/" + "a" * 64, b"x"),
+        ]
+    )
     with pytest.raises(package.PackageError):
         package.read(unlisted)
 
 
 def test_zip_bomb_and_lying_sizes() -> None:
-    bomb = _zip_with([("manifest.json", b"{}"), ("manifest.sig", b""),
-                      ("changes.jsonl", b"\n" * (50 * 1024 * 1024))])
+    bomb = _zip_with(
+        [
+            ("manifest.json", b"{}"),
+            ("manifest.sig", b""),
+            ("changes.jsonl", b"\n" * (50 * 1024 * 1024)),
+        ]
+    )
     with pytest.raises(package.PackageError):
         package.read(bomb)
-    honest = _zip_with([("manifest.json", json.dumps({"members": {"changes.jsonl": {}}}).encode()),
-                        ("manifest.sig", b""), ("changes.jsonl", b"abc" * 1000)])
+    honest = _zip_with(
+        [
+            ("manifest.json", json.dumps({"members": {"changes.jsonl": {}}}).encode()),
+            ("manifest.sig", b""),
+            ("changes.jsonl", b"abc" * 1000),
+        ]
+    )
     lying = bytearray(honest)
     # shrink the declared uncompressed size of changes.jsonl in its local and central headers
     index = honest.find(b"changes.jsonl")
     for pos in (index, honest.rfind(b"changes.jsonl")):
         header_start = honest.rfind(b"PK", 0, pos)
-        offset = 22 if honest[header_start + 2:header_start + 4] == b"\x03\x04" else 24
-        lying[header_start + offset:header_start + offset + 4] = (10).to_bytes(4, "little")
+        offset = 22 if honest[header_start + 2 : header_start + 4] == b"\x03\x04" else 24
+        lying[header_start + offset : header_start + offset + 4] = (10).to_bytes(4, "little")
     with pytest.raises(package.PackageError):
         package.read(bytes(lying))
 
@@ -191,15 +236,23 @@ def test_change_to_a_record_that_exists_nowhere(net: Net, tmp_path: Path) -> Non
     pkg = unpack(_file(net), net.db("VLN"))
     manifest = manifest_of(pkg)
     line = json.loads(pkg.changes.splitlines()[-1])
-    orphan = dict(line, s=line["s"] + 1, r="01a21629-0000-7000-8000-000000000000", op="update",
-                  f="city", v="Trakai", p=None)
+    orphan = dict(
+        line,
+        s=line["s"] + 1,
+        r="01a21629-0000-7000-8000-000000000000",
+        op="update",
+        f="city",
+        v="Trakai",
+        p=None,
+    )
     changes = pkg.changes + (json.dumps(orphan) + "\n").encode()
     text = _refused(net, repack(net.db("SAL"), net.db("VLN"), manifest, changes), tmp_path)
     assert "exists nowhere" in text and "Line" in text
 
 
 def test_a_large_text_field_within_the_limits_is_accepted(net: Net) -> None:
-    people.save_person(net.db("SAL"), people.PersonData(first_name="Ona", last_name="Yla",
-                                                        notes="ž" * 1_000_000))
+    people.save_person(
+        net.db("SAL"), people.PersonData(first_name="Ona", last_name="Yla", notes="ž" * 1_000_000)
+    )
     report = net.deliver(net.send("SAL", "VLN"), "VLN")
     assert report.status == "applied"
