@@ -12,6 +12,7 @@ from app.i18n import N_
 from app.models import Attendance, Registration
 from app.models import Session as EventSession
 from app.services.event_editing import SessionData, sessions
+from app.services.ownership import ensure_own
 from app.services.registrations import RegistrationData, registrations
 from app.services.results import EVENTS, Changes
 
@@ -76,6 +77,7 @@ def mark(db: Database, session_id: str, registration_ids: list[str], status: str
         session = s.get(EventSession, session_id)
         if session is None or session.deleted:
             raise NotFoundError(N_("This session no longer exists."))
+        ensure_own(s, session)
         existing = {a.registration_id: a for a in s.execute(select(Attendance).where(
             Attendance.session_id == session_id,
             Attendance.registration_id.in_(registration_ids))).scalars()}

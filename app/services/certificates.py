@@ -17,6 +17,7 @@ from app.models import Certificate, CertificateLog, Event, Office, Person, Regis
 from app.models.base import utcnow
 from app.services.attendance import grid
 from app.services.numbering import highest_suffix, next_number
+from app.services.ownership import ensure_own
 from app.services.results import CERTIFICATES, EVENTS, Changes, Saved
 
 
@@ -142,6 +143,7 @@ def issue(
         office = s.get(Office, db.local_office().id)
         event = s.get(Event, event_id)
         assert office is not None and event is not None
+        ensure_own(s, event)
         for reg_id in sorted(wanted, key=lambda r: rows[r].person_name if r in rows else r):
             e = rows.get(reg_id)
             if e is None or e.certificate_id:
@@ -185,6 +187,7 @@ def reissue(db: Database, certificate_id: str, reason: str = "") -> Saved[str]:
         cert = s.get(Certificate, certificate_id)
         if cert is None or cert.deleted:
             raise NotFoundError(N_("This certificate does not exist."))
+        ensure_own(s, cert)
         if cert.revoked:
             raise ValidationError("revoked", N_("A revoked certificate cannot be reissued."))
         person = s.get(Person, cert.person_id)
@@ -207,6 +210,7 @@ def revoke(db: Database, certificate_id: str, reason: str, on: dt.date | None = 
         cert = s.get(Certificate, certificate_id)
         if cert is None or cert.deleted:
             raise NotFoundError(N_("This certificate does not exist."))
+        ensure_own(s, cert)
         if cert.revoked:
             raise ValidationError("revoked", N_("This certificate is already revoked."))
         cert.revoked, cert.revoked_on, cert.revoked_reason = (

@@ -15,6 +15,7 @@ from app.models import Session as EventSession
 from app.services import choices
 from app.services import validate as v
 from app.services.numbering import highest_suffix, next_number
+from app.services.ownership import ensure_own
 from app.services.results import EVENTS, Changes, Saved
 
 CERT_RULES = ("sessions", "hours", "none")
@@ -126,6 +127,7 @@ def save_event(db: Database, data: EventData) -> Saved[EventData]:
             event = s.get(Event, data.id)
             if event is None or event.deleted:
                 raise NotFoundError(N_("This event no longer exists."))
+            ensure_own(s, event)
             for f in EVENT_FIELDS:
                 if getattr(event, f) != getattr(data, f):
                     setattr(event, f, getattr(data, f))
@@ -170,6 +172,7 @@ def save_session(db: Database, data: SessionData) -> Saved[SessionData]:
         event = s.get(Event, data.event_id)
         if event is None or event.deleted:
             raise NotFoundError(N_("This event no longer exists."))
+        ensure_own(s, event)
         if not event.starts_on <= data.date <= event.ends_on:
             raise ValidationError("date", N_("The session's date is outside the event's dates."))
         if data.id is None:
@@ -193,6 +196,7 @@ def remove_session(db: Database, session_id: str) -> Changes:
         row = s.get(EventSession, session_id)
         if row is None:
             raise NotFoundError(N_("This session no longer exists."))
+        ensure_own(s, row)
         row.deleted = True
         s.flush()
         _renumber(s, row.event_id)

@@ -12,6 +12,7 @@ from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import N_
 from app.models import Event, Organisation, Person, Registration
+from app.services.ownership import ensure_own
 from app.services.results import EVENTS, Changes, Saved
 
 STATUSES = ("registered", "confirmed", "cancelled", "no_show", "completed", "waiting")
@@ -82,6 +83,7 @@ def register(db: Database, event_id: str, person_id: str, organisation_id: str |
     """Register a person; when the event is full they go on the waiting list."""
     with db.session() as s:
         event = _load_event(s, event_id)
+        ensure_own(s, event)
         person = s.get(Person, person_id)
         if person is None or person.deleted or person.merged_into_id:
             raise NotFoundError(N_("This person is no longer in the registry."))
@@ -123,6 +125,7 @@ def set_status(db: Database, registration_id: str, status: str) -> Saved[list[st
         if reg is None or reg.deleted:
             raise NotFoundError(N_("This registration no longer exists."))
         event = _load_event(s, reg.event_id)
+        ensure_own(s, event)
         was_holding = reg.status in HOLDS_A_PLACE
         reg.status = status
         reg.waitlist_position = None if status != "waiting" else (

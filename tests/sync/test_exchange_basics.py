@@ -107,3 +107,22 @@ def test_edits_in_both_directions_converge(net: Net) -> None:
         == state(net.db("VLN"))["people"]
         == state(net.db("VIS"))["people"]
     )
+
+
+def test_the_coordinator_sees_an_office_event_read_only(net: Net) -> None:
+    import datetime as dt
+
+    import pytest
+
+    from app.errors import ValidationError
+    from app.services import event_editing
+
+    saved = event_editing.save_event(net.db("SAL"), event_editing.EventData(
+        title_lt="Mokymai", starts_on=dt.date(2026, 11, 26))).value
+    net.deliver(net.send("SAL", "VLN"), "VLN")
+    at_coordinator = event_editing.get_event_data(net.db("VLN"), saved.id or "")
+    assert at_coordinator.title_lt == "Mokymai"
+    with pytest.raises(ValidationError) as err:
+        event_editing.save_event(net.db("VLN"), dataclasses.replace(at_coordinator,
+                                                                     title_lt="Kita"))
+    assert "SAL" in err.value.text() and "read-only" in err.value.text()
