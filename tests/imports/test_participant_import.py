@@ -107,7 +107,7 @@ def test_invalid_rows_are_reported_with_the_reason(db: Database, tmp_path: Path)
     (b"%PDF-1.4 something", "not a spreadsheet"),
     (b"PK\x03\x04broken zip", "damaged"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old", ".xls"),
-    ("Kas;Kur\nx;y\n".encode(), "No header row"),
+    (b"Kas;Kur\nx;y\n", "No header row"),
 ])
 def test_bad_files_import_nothing(db: Database, tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "bad"

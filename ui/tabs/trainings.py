@@ -1,14 +1,41 @@
-"""The Trainings tab: every event with participants, its sessions, participants and certificates."""
+"""The Trainings tab: every event with participants; the selected event's page on the right
+(overview, sessions, participants, attendance, certificates) and the tab's toolbar actions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.i18n.formats import format_number, format_short_date, format_time
 from app.services.events import EventDetail, date_range, get_event, percent
-from app.services.results import EVENTS, ORGANISATIONS, PEOPLE
+from app.services.results import CERTIFICATES, EVENTS, ORGANISATIONS, PEOPLE
+from ui.context import AppContext
 from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
+from ui.trainings.event_page import EventPage
+from ui.trainings.panel_base import open_dialog
+
+if TYPE_CHECKING:
+    from app.services.event_editing import EventData
+    from ui.trainings.certificate_register import CertificateRegister
+    from ui.trainings.event_form import EventForm
+
+LIST_SHARE = 0.42
+ACTIONS: dict[str, tuple[str, str]] = {
+    "new_event": (N_("New event…"), N_("A training, seminar, round table, study visit, "
+                                       "conference or consultation")),
+    "edit_event": (N_("Edit event…"), N_("Change the selected event")),
+    "print_sheet": (N_("Print attendance sheet…"),
+                    N_("The sheet people sign, for a session or the whole event")),
+    "export_list": (N_("Export participant list…"), N_("The participants as XLSX or CSV")),
+    "register": (N_("Certificate register…"),
+                 N_("Every certificate issued, reissued or revoked")),
+    "verify": (N_("Verify a code…"), N_("What a certificate's verification code stands for")),
+}
 
 
 def _hours(value: float) -> str:
@@ -38,8 +65,9 @@ def event_content(d: EventDetail) -> DetailContent:
                                         d.revoked_certificates).format(n=d.revoked_certificates)
     capacity = ""
     if d.capacity:
-        capacity = _("{registered} registered of {capacity} places").format(
-            registered=d.registered, capacity=d.capacity)
+        capacity = ngettext("{registered} registered of {capacity} place",
+                            "{registered} registered of {capacity} places",
+                            d.capacity).format(registered=d.registered, capacity=d.capacity)
     return DetailContent(
         title=d.title,
         subtitle=" · ".join(p for p in (d.code, d.kind_label, d.status_label) if p),
@@ -49,6 +77,7 @@ def event_content(d: EventDetail) -> DetailContent:
             (N_("Hours"), _hours(d.hours) if d.sessions else ""),
             (N_("Place"), d.place),
             (N_("Municipality"), d.municipality),
+            (N_("Country"), d.country if d.country and d.country != "LT" else ""),
             (N_("Language"), d.language_label),
             (N_("Capacity"), capacity),
             (N_("Trainers"), ", ".join(d.trainers)),
@@ -64,13 +93,125 @@ def event_content(d: EventDetail) -> DetailContent:
 
 
 class TrainingsTab(ListDetailTab):
-    kinds = frozenset({EVENTS, PEOPLE, ORGANISATIONS})
+    kinds = frozenset({EVENTS, PEOPLE, ORGANISATIONS, CERTIFICATES})
     list_kind = "events"
     placeholder = N_("Select an event in the list to see its sessions and participants.")
     initial_sort = ("date", Qt.SortOrder.DescendingOrder)  # newest first
 
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("trainings_tab")
+        self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
+        # The detail view becomes the page's Overview; the page takes its place on the right.
+        self.page = EventPage(ctx, self.detail, self._show_overview)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(1, 2)
+        self.panel.activated.connect(lambda _id: self.edit_event())
+        self.acts: dict[str, QAction] = {}
+        slots: dict[str, Callable[[], Any]] = {
+            "new_event": self.new_event, "edit_event": self.edit_event,
+            "print_sheet": self.print_sheet, "export_list": self.export_list,
+            "register": self.open_register, "verify": self.verify_code,
+        }
+        for name, slot in slots.items():
+            act = QAction(self)
+            act.setObjectName(f"action_{name}")
+            act.triggered.connect(lambda _checked=False, s=slot: s())
+            self.acts[name] = act
+        self.retranslate_actions()
+        self.show_record(None)
+
+    # -- AreaTab --------------------------------------------------------------------------------
+
     def title(self) -> str:
         return _("Trainings")
 
+    def toolbar_actions(self) -> list[Any]:
+        return list(self.acts.values())
+
     def detail_content(self, record_id: str) -> DetailContent:
         return event_content(get_event(self.ctx.db, record_id))
+
+    def show_record(self, record_id: str | None) -> None:
+        page: EventPage | None = getattr(self, "page", None)
+        if page is None:  # still being built
+            super().show_record(record_id)
+            return
+        page.set_event(record_id)
+        for name in ("edit_event", "print_sheet", "export_list"):
+            self.acts[name].setEnabled(record_id is not None)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        first = not self._sized and self.width() > 200
+        super().showEvent(event)
+        if first:  # the event's page needs more room than a read-only detail
+            left = int(self.splitter.width() * LIST_SHARE)
+            self.splitter.setSizes([left, self.splitter.width() - left])
+
+    def _show_overview(self, record_id: str | None) -> None:
+        super().show_record(record_id)
+
+    def retranslate(self) -> None:
+        self.retranslate_actions()
+        self.panel.retranslate()
+        self.page.retranslate()
+
+    def retranslate_actions(self) -> None:
+        for name, (text, tip) in ACTIONS.items():
+            self.acts[name].setText(_(text))
+            self.acts[name].setStatusTip(_(tip))
+            self.acts[name].setToolTip(_(tip))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def new_event(self) -> EventForm:
+        from ui.trainings.event_form import EventForm
+
+        form = EventForm(self.ctx, None, self)
+        open_dialog(self, form, lambda: self._created(form.saved_value))
+        return form
+
+    def _created(self, saved: EventData | None) -> None:
+        if saved is None or not saved.id:
+            return
+        self.panel.reload()
+        if not self.panel.select_id(saved.id):
+            self.panel.search.clear()  # a search or filter may hide the new event
+            for box in self.panel.filter_boxes.values():
+                box.setCurrentIndex(0)
+            self.panel.select_id(saved.id)
+        self.page.show_page("sessions")
+
+    def edit_event(self) -> EventForm | None:
+        event_id = self.panel.current_id()
+        if not event_id:
+            return None
+        from ui.trainings.event_form import EventForm
+
+        form = EventForm(self.ctx, event_id, self)
+        open_dialog(self, form)
+        return form
+
+    def print_sheet(self) -> None:
+        from ui.trainings.sheet_dialog import SheetDialog
+
+        if self.page.event_id:
+            open_dialog(self, SheetDialog(self.ctx, self.page.event_id, None, self))
+
+    def export_list(self) -> None:
+        if self.page.event_id:
+            self.page.participants.event_id = self.page.event_id
+            self.page.participants.export_list()
+            self.dialog = self.page.participants.dialog
+
+    def open_register(self) -> CertificateRegister:
+        from ui.trainings.certificate_register import CertificateRegister
+
+        dialog = CertificateRegister(self.ctx, self)
+        open_dialog(self, dialog)
+        return dialog
+
+    def verify_code(self) -> CertificateRegister:
+        dialog = self.open_register()
+        dialog.code.setFocus()
+        return dialog

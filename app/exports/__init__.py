@@ -1,0 +1,1 @@
+"""Files made for people to open elsewhere (Excel, LibreOffice): participant lists."""
