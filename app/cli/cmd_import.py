@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             report = import_file(db, path, dry_run=args.dry_run,
-                                 allow_mass=args.accept_mass_changes)
+                                 allow_mass=args.accept_mass_changes, precheck=False)
         except Refused as exc:
             refused += 1
             if len(args.files) == 1:

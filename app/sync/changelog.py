@@ -240,6 +240,8 @@ def bulk_insert(session: Session, model: type[Synced], rows: Iterable[dict[str, 
                 recorded_at=now,
             )
         )
-    session.execute(insert(model), items)
-    session.execute(insert(ChangeLog), log)
+    from app.db.bulk import fast_insert
+
+    fast_insert(session.connection(), model.__table__, items)
+    fast_insert(session.connection(), ChangeLog.__table__, log)
     return len(items)

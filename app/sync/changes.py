@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -18,13 +19,13 @@ from sqlalchemy import inspect as sa_inspect
 
 from app.errors import UserError
 from app.i18n import N_
-from app.ids import is_uuid
 from app.models import Synced, synced_models
 from app.sync.changelog import synced_fields
 from app.sync.clock import Stamp
 from app.sync.package import MAX_LINE, loads
 
 OPS = ("insert", "update", "delete", "restore")
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 MAX_TEXT = 2 * 1024 * 1024
 
 
@@ -41,6 +42,7 @@ class Change:
     prev: str | None
     owner: str | None
     line: int = 0  # in changes.jsonl, for reports
+    raw_value: str | None = None  # the value's JSON as received, kept for the change log
 
 
 class ChangeError(UserError):
@@ -88,6 +90,10 @@ def coerce(column: Any, value: Any) -> Any:
         if not column.nullable and column.default is None:
             raise ValueError(N_("empty value for a required field"))
         return None
+    if type(value) is str and _is_text(column):  # the common case, checked first
+        if len(value) > MAX_TEXT:
+            raise ValueError(N_("not a text of acceptable length"))
+        return value
     kind = column.type
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
@@ -119,6 +125,16 @@ def coerce(column: Any, value: Any) -> Any:
     if isinstance(kind, String | Text):
         return _text(value, MAX_TEXT)
     raise ValueError(N_("unsupported type"))  # pragma: no cover - every column type is above
+
+
+@cache
+def _text_column(table: str, key: str) -> bool:
+    kind = columns(table)[key].type
+    return isinstance(kind, String | Text) and not isinstance(kind, JSON)
+
+
+def _is_text(column: Any) -> bool:
+    return _text_column(column.table.name, column.key)
 
 
 def _iso(parse: Any, value: Any, limit: int) -> Any:
@@ -162,10 +178,10 @@ def decode(line_no: int, raw: bytes) -> Change:
     if op not in OPS:
         raise _bad(line_no, N_("unknown operation"))
     for key in ("o", "r"):
-        if not isinstance(obj.get(key), str) or not is_uuid(obj[key]):
+        if not isinstance(obj.get(key), str) or not UUID_RE.match(obj[key]):
             raise _bad(line_no, N_("an identifier is malformed"))
     owner = obj.get("w")
-    if owner is not None and (not isinstance(owner, str) or not is_uuid(owner)):
+    if owner is not None and (not isinstance(owner, str) or not UUID_RE.match(owner)):
         raise _bad(line_no, N_("an identifier is malformed"))
     seq = obj.get("s")
     if isinstance(seq, bool) or not isinstance(seq, int) or not 0 < seq < 2**53:
@@ -197,7 +213,25 @@ def decode(line_no: int, raw: bytes) -> Change:
             raise _bad(line_no, N_("field “{field}”: {why}"), field=field, why=str(exc)) from None
     elif field is not None:
         raise _bad(line_no, N_("a deletion names a field"))
-    return Change(obj["o"], seq, hlc, table, obj["r"], op, field, value, prev, owner, line_no)
+    return Change(obj["o"], seq, hlc, table, obj["r"], op, field, value, prev, owner, line_no,
+                  _raw_value(raw, op))
+
+
+def _raw_value(raw: bytes, op: str) -> str | None:
+    """Our encoder writes the value last: reuse its text rather than serialising it again, once
+    it is checked to be exactly that value."""
+    if op not in ("insert", "update"):
+        return None
+    at = raw.find(b',"v":')
+    end = raw.rstrip().rfind(b"}")
+    if at < 0 or end <= at:
+        return None
+    text = raw[at + 5:end]
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return text.decode("utf-8")
 
 
 def decode_all(data: bytes, limit: int) -> list[Change]:

@@ -178,8 +178,32 @@ def _record(s: Session, opened: Opened, path: Path, report: ImportReport, status
                       summary=json.dumps(asdict(report), ensure_ascii=False, default=str)))
 
 
+def _dry_pass(db: Database, opened: Opened, path: Path, report: ImportReport, dry_run: bool,
+              allow_mass: bool) -> bool:
+    """Step 6: the whole merge in a transaction that is rolled back. True when the file turned
+    out to hold nothing new (then, unless this is only a dry run, that is recorded)."""
+    session = db.raw_session()
+    try:
+        if _sequence_check(session, opened, report) == "no_op":
+            report.status = "no_op"
+            report.message = _("Everything in this file is here already; nothing changed.")
+            if not dry_run:
+                _record(session, opened, path, report, "no_op")
+                session.commit()
+            return True
+        _merge_in(session, opened, report, allow_mass)
+        return False
+    finally:
+        session.rollback()
+        session.close()
+
+
 def import_file(db: Database, path: str | Path, *, dry_run: bool = False,
-                allow_mass: bool = False, backup: bool = True) -> ImportReport:
+                allow_mass: bool = False, backup: bool = True,
+                precheck: bool = True) -> ImportReport:
+    """Import one file. `precheck` runs the whole merge once as a dry run before the backup and
+    the real apply (SYNC.md steps 6-8); a caller that has just shown the user a dry run of the
+    same file passes False, since the apply is one transaction that rolls back on any error."""
     path = Path(path)
     report = ImportReport(file=str(path), status="refused")
     opened: Opened | None = None
@@ -192,19 +216,8 @@ def import_file(db: Database, path: str | Path, *, dry_run: bool = False,
             report.status, report.message = "already", _("This file was imported already; "
                                                          "nothing changed.")
             return report
-        session = db.raw_session()
-        try:
-            if _sequence_check(session, opened, report) == "no_op":
-                report.status = "no_op"
-                report.message = _("Everything in this file is here already; nothing changed.")
-                if not dry_run:
-                    _record(session, opened, path, report, "no_op")
-                    session.commit()
-                return report
-            _merge_in(session, opened, report, allow_mass)
-        finally:
-            session.rollback()  # step 6: the dry run leaves nothing behind
-            session.close()
+        if (dry_run or precheck) and _dry_pass(db, opened, path, report, dry_run, allow_mass):
+            return report
         if dry_run:
             report.status = "dry_run"
             report.message = _("Dry run: nothing was changed.")
@@ -216,7 +229,12 @@ def import_file(db: Database, path: str | Path, *, dry_run: bool = False,
             backup_to(db.engine, backup_dir() / f"before-import-{stamp}.sqlite")
         session = db.raw_session()
         try:
-            _sequence_check(session, opened, report)
+            if _sequence_check(session, opened, report) == "no_op":
+                report.status = "no_op"
+                report.message = _("Everything in this file is here already; nothing changed.")
+                _record(session, opened, path, report, "no_op")
+                session.commit()
+                return report
             _merge_in(session, opened, report, allow_mass)
             report.status = "applied"
             _record(session, opened, path, report, "applied")

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db.bulk import fast_insert
 from app.i18n import N_
 from app.ids import uuid7
 from app.models import ChangeLog, Conflict, Person, Synced
@@ -161,7 +162,9 @@ def _existing(s: Session, table: str, ids: list[str]) -> dict[str, dict[str, Any
 
 
 def _log_row(c: Change, now: Any) -> dict[str, Any]:
-    if c.op == "insert":
+    if c.raw_value is not None and c.op in ("insert", "update"):
+        value: str | None = c.raw_value
+    elif c.op == "insert":
         value = dumps({k: to_json(v) for k, v in c.value.items()})
     elif c.op == "update":
         value = dumps(to_json(c.value))
@@ -200,7 +203,7 @@ def apply(s: Session, changes: list[Change], wall_ms: int | None = None,
     for c in fresh:
         if c.op != "insert":
             _apply_one(s, c, rows, stamps, result, now)
-    s.execute(insert(ChangeLog), [_log_row(c, now) for c in fresh])
+    fast_insert(s.connection(), ChangeLog.__table__, [_log_row(c, now) for c in fresh])
     _refresh_derived(s, result.touched)
     return result
 
@@ -235,7 +238,8 @@ def _apply_inserts(s: Session, fresh: list[Change], rows: dict[str, dict[str, di
     for table, items in new.items():
         model = models_by_table()[table]
         cols = {col.key for col in model.__table__.columns}
-        s.execute(insert(model), [{k: v for k, v in r.items() if k in cols} for r in items])
+        fast_insert(s.connection(), model.__table__,
+                    [{k: v for k, v in r.items() if k in cols} for r in items])
 
 
 def _target(c: Change, rows: dict[str, dict[str, dict[str, Any]]], s: Session

@@ -86,7 +86,7 @@ def loads(data: bytes, what: str) -> Any:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise PackageError(N_("The file is damaged: {what} cannot be read."), what=what) from None
-    if _depth(value) > MAX_DEPTH:
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
         raise PackageError(N_("The file is damaged: {what} is nested too deeply."), what=what)
     return value
 

@@ -1,0 +1,86 @@
+"""Exchange speed: export and import of a file that creates 100,000 people, each against plain
+sqlite3 inserting the same rows in one transaction, in the same run (budget 5x); the import's
+peak memory (budget 300 MB); the file's size per 10,000 changes.
+
+    python tests/benchmarks/bench_exchange.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, report
+
+CHILD = """
+import resource, sys, time
+from app.db import Database
+from app.sync.importer import import_file
+db = Database.open(sys.argv[1])
+t = time.perf_counter()
+r = import_file(db, sys.argv[2], backup=False, precheck=False)
+print(time.perf_counter() - t, r.status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    root = Path(tempfile.mkdtemp(prefix="tinklas-bench-ex-"))
+    os.environ.update(TINKLAS_DATA_DIR=str(root / "data"), TINKLAS_CONFIG_DIR=str(root / "c"),
+                      TINKLAS_LOG_DIR=str(root / "l"))
+    sys.path.insert(0, str(ROOT))
+    from app.models import Person
+    from app.sync.changelog import bulk_insert
+    from app.sync.export import export
+    from tests.sync.network import make_network
+
+    net = make_network(root, ("SAL",))
+    office = net.db("SAL")
+    rows = [{"first_name": f"Vardas{i}", "last_name": f"Pavardenis{i}", "email":
+             f"v{i}@example.lt", "phone": f"+370 6{i:07d}", "city": "Šalčininkai"}
+            for i in range(n)]
+    with office.session() as s:
+        for i in range(0, n, 10_000):
+            bulk_insert(s, Person, [dict(r) for r in rows[i:i + 10_000]])
+    t = time.perf_counter()
+    summary = export(office, root / "big.tinklas", None)
+    export_ms = (time.perf_counter() - t) * 1000
+    coordinator = net.db("VLN").path
+    net.db("VLN").dispose()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", CHILD, str(coordinator), str(summary.path)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    seconds, status, maxrss_kb = out.split()
+    import_ms = float(seconds) * 1000
+
+    # Baseline: plain sqlite3, the same people rows (every column) in one transaction.
+    with office.reader() as s:
+        cols = [c.name for c in Person.__table__.columns]
+        data = [tuple(r) for r in s.execute(Person.__table__.select())]
+    base_db = root / "baseline.sqlite"
+    con = sqlite3.connect(base_db)
+    con.execute(f"CREATE TABLE people ({', '.join(cols)})")
+    t = time.perf_counter()
+    with con:
+        con.executemany(f"INSERT INTO people VALUES ({', '.join('?' * len(cols))})", data)
+    base_ms = (time.perf_counter() - t) * 1000
+    con.close()
+    size = summary.path.stat().st_size
+    print(f"exchange, {summary.changes:,} changes creating {n:,} people ({status})")
+    ok = report("export", export_ms, base_ms, budget_ratio=5.0)
+    ok &= report("import", import_ms, base_ms, budget_ratio=5.0)
+    peak_mb = int(maxrss_kb) / 1024
+    print(f"{'import peak memory':<38} {peak_mb:9.1f} MB   budget 300 MB   "
+          f"{'OK' if peak_mb <= 300 else 'OVER'}")
+    print(f"{'file size per 10,000 changes':<38} {size / summary.changes * 10_000 / 1024:9.1f} KB")
+    ok &= peak_mb <= 300
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
