@@ -1,0 +1,1 @@
+"""Certificates of attendance: numbering and verification codes (Qt-free)."""
