@@ -1,19 +1,20 @@
-"""Advocacy runs: what the detail pane shows (read-only for now), and the rules for proposals
-that wait for an institution's response."""
+"""Advocacy runs: what the detail pane and the dossier show, the rules for proposals that wait
+for an institution's response, and the overdue responses across runs."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from app.db import Database
 from app.errors import NotFoundError
-from app.i18n import N_
+from app.i18n import N_, current_language
 from app.models import (
     AdvocacyRun,
     Event,
+    Institution,
     Network,
     Product,
     Proposal,
@@ -25,12 +26,15 @@ from app.models import (
 )
 from app.services import choices
 from app.services.events import (
+    EVENT_STATUS,
     LANGUAGE_NAMES,
-    label,
     office_code,
     organisation_names,
     person_names,
 )
+from app.services.network_meetings import attendance_counts
+from app.services.networks import MeetingLine, label_in, ref_names
+from app.services.working_days import working_days_between
 
 RUN_STATUS = {
     "planning": N_("planning"), "drafting": N_("drafting"), "consulting": N_("consulting"),
@@ -73,6 +77,7 @@ def overdue_condition(today: dt.date) -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class StepLine:
+    id: str
     date: dt.date
     kind_label: str
     title: str
@@ -83,6 +88,7 @@ class StepLine:
 
 @dataclass(frozen=True)
 class ProposalLine:
+    id: str
     summary: str
     addressee: str
     submitted_on: dt.date | None
@@ -98,6 +104,7 @@ class ProposalLine:
 
 @dataclass(frozen=True)
 class ProductLine:
+    id: str
     title: str
     kind_label: str
     version: str
@@ -106,6 +113,7 @@ class ProductLine:
 
 @dataclass(frozen=True)
 class PublicationLine:
+    id: str
     date: dt.date | None
     title: str
     outlet: str
@@ -133,6 +141,8 @@ class RunDetail:
     proposals: tuple[ProposalLine, ...]
     products: tuple[ProductLine, ...]
     publications: tuple[PublicationLine, ...]
+    events: tuple[MeetingLine, ...] = ()  # the run's events and those its steps link
+    document_kind: str = ""
 
     @property
     def awaiting(self) -> int:
@@ -143,13 +153,16 @@ class RunDetail:
         return sum(1 for p in self.proposals if p.overdue)
 
 
-def get_run(db: Database, run_id: str) -> RunDetail:
-    today = dt.date.today()
-    insts = choices.institutions(db)
+def get_run(db: Database, run_id: str, today: dt.date | None = None,
+            lang: str | None = None) -> RunDetail:
+    """The run as of `today`, its labels in `lang` (the current language by default)."""
+    today = today or dt.date.today()
+    lang = lang or current_language()
     with db.reader() as s:
         r = s.get(AdvocacyRun, run_id)
         if r is None or r.deleted:
             raise NotFoundError(N_("This advocacy run is no longer in the database."))
+        insts = ref_names(s, Institution, lang)
         live = (RunInstitution.run_id == run_id, RunInstitution.deleted.is_(False))
         inst_codes = list(s.execute(select(RunInstitution.institution_code).where(*live)
                                     .order_by(RunInstitution.created_at)).scalars())
@@ -179,32 +192,78 @@ def get_run(db: Database, run_id: str) -> RunDetail:
                                                    Publication.deleted.is_(False))
                          .order_by(Publication.date)).scalars().all()
 
+        events = s.execute(
+            select(Event).where(or_(Event.run_id == run_id, Event.id.in_(ev_ids)),
+                               Event.deleted.is_(False)).order_by(Event.starts_on)).scalars().all()
+        counts = attendance_counts(s, [e.id for e in events])
+
         def proposal(p: Proposal) -> ProposalLine:
             awaiting = p.submitted_on is not None and p.response_on is None and not p.outcome
             return ProposalLine(
-                p.summary, choices.label(insts, p.institution_code), p.submitted_on,
+                p.id, p.summary, insts.get(p.institution_code or "", p.institution_code or ""),
+                p.submitted_on,
                 p.registration_number, p.response_due_on, p.response_on, p.response_summary,
-                p.outcome, label(OUTCOME, p.outcome), awaiting,
+                p.outcome, label_in(lang, OUTCOME, p.outcome), awaiting,
                 awaiting and p.response_due_on is not None and p.response_due_on < today)
 
         return RunDetail(
             id=r.id, code=r.code, title=r.title, goal=r.goal, status=r.status,
-            status_label=label(RUN_STATUS, r.status),
-            document_kind_label=label(DOCUMENT_KIND, r.document_kind),
+            status_label=label_in(lang, RUN_STATUS, r.status),
+            document_kind_label=label_in(lang, DOCUMENT_KIND, r.document_kind),
             document_title=r.document_title,
             lead_organisation=orgs.get(r.lead_organisation_id or "", ""),
             started_on=r.started_on, closed_on=r.closed_on,
             office_code=office_code(s, r.office_id),
-            institutions=tuple(choices.label(insts, c) for c in dict.fromkeys(inst_codes)),
+            institutions=tuple(insts.get(c, c) for c in dict.fromkeys(inst_codes)),
             partners=tuple(orgs.get(o, "") if o else nets.get(n or "", "")
                            for o, n in partners if (o and o in orgs) or (n and n in nets)),
-            steps=tuple(StepLine(x.date, label(STEP_KIND, x.kind), x.title,
+            steps=tuple(StepLine(x.id, x.date, label_in(lang, STEP_KIND, x.kind), x.title,
                                  people.get(x.responsible_id or "", ""),
                                  ev_codes.get(x.event_id or "", ""), x.notes) for x in steps),
             proposals=tuple(proposal(p) for p in props),
-            products=tuple(ProductLine(p.title, label(PRODUCT_KIND, p.kind), p.version,
-                                       label(PRODUCT_STATUS, p.status)) for p in products),
-            publications=tuple(PublicationLine(p.date, p.title, p.outlet,
-                                               label(LANGUAGE_NAMES, p.language), p.link)
+            products=tuple(ProductLine(p.id, p.title, label_in(lang, PRODUCT_KIND, p.kind),
+                                       p.version, label_in(lang, PRODUCT_STATUS, p.status))
+                           for p in products),
+            publications=tuple(PublicationLine(p.id, p.date, p.title, p.outlet,
+                                               label_in(lang, LANGUAGE_NAMES, p.language), p.link)
                                for p in pubs),
+            events=tuple(
+                MeetingLine(e.id, e.code, e.title_in(lang), e.starts_on, e.ends_on, e.place,
+                            label_in(lang, EVENT_STATUS, e.status), *counts.get(e.id, (0, 0)),
+                            kind=e.kind)
+                for e in events),
+            document_kind=r.document_kind,
         )
+
+
+@dataclass(frozen=True)
+class OverdueProposal:
+    proposal_id: str
+    run_id: str
+    run_code: str
+    run_title: str
+    summary: str
+    addressee: str
+    submitted_on: dt.date
+    registration_number: str
+    response_due_on: dt.date
+    working_days_late: int
+
+
+def overdue_proposals(db: Database, today: dt.date | None = None) -> list[OverdueProposal]:
+    """Proposals across runs whose response is overdue, the longest overdue first."""
+    today = today or dt.date.today()
+    insts = choices.institutions(db)
+    with db.reader() as s:
+        rows = s.execute(
+            select(Proposal, AdvocacyRun.code, AdvocacyRun.title)
+            .join(AdvocacyRun, AdvocacyRun.id == Proposal.run_id)
+            .where(overdue_condition(today), AdvocacyRun.deleted.is_(False))
+            .order_by(Proposal.response_due_on, AdvocacyRun.code)).all()
+        return [
+            OverdueProposal(p.id, p.run_id, code, title, p.summary,
+                            choices.label(insts, p.institution_code), p.submitted_on or today,
+                            p.registration_number, p.response_due_on or today,
+                            working_days_between(p.response_due_on or today, today))
+            for p, code, title in rows
+        ]

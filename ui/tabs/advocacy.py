@@ -1,26 +1,93 @@
-"""The Advocacy runs tab: one change pursued per run, its steps, proposals and responses."""
+"""The Advocacy runs tab: one change pursued per run, its steps, proposals and responses.
+
+The list on the left; on the right a bar of what can be done with the selected run and its
+detail: the timeline of steps, the proposals (overdue responses in red), the run's events with
+attendance, products and publications. Double-click a row to edit it. Across runs: the overdue
+responses and the figures for the funder.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+
+from app.errors import UserError
 from app.i18n import N_, _, ngettext
 from app.i18n.formats import format_short_date
 from app.services.advocacy import RunDetail, get_run
+from app.services.advocacy_editing import add_institution
 from app.services.cases import overdue_text
 from app.services.events import date_range
-from app.services.results import EVENTS, NETWORKS, ORGANISATIONS, RUNS
+from app.services.results import EVENTS, NETWORKS, ORGANISATIONS, REFERENCE, RUNS
+from app.services.run_files import file_counts
+from ui.advocacy.forms import (
+    EvaluationForm,
+    ProductForm,
+    ProposalForm,
+    PublicationForm,
+    RunForm,
+    StepForm,
+)
+from ui.advocacy.products_dialog import ProductsDialog
+from ui.advocacy.report_dialogs import FiguresDialog, OverdueDialog
+from ui.context import AppContext
+from ui.networks.tab_tools import (
+    ActionSet,
+    DocumentOptions,
+    action_bar,
+    open_dialog,
+    selected_row,
+    show_document,
+)
 from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
+from ui.widgets import ask
+
+STEPS, PROPOSALS, PRODUCTS, PUBLICATIONS = (N_("Steps"), N_("Proposals"), N_("Products"),
+                                            N_("Publications"))
+LIST_SHARE = 0.42
+
+ACTIONS = {
+    "new_run": (N_("New run…"), N_("An advocacy run: one change pursued in a law, regulation "
+                                   "or programme")),
+    "edit_run": (N_("Edit run…"), N_("Change the selected run")),
+    "dossier": (N_("Run dossier PDF…"), N_("Goal, timeline, proposals and outcomes, events")),
+    "overdue": (N_("Overdue responses…"), N_("Proposals across all runs whose response is "
+                                             "overdue")),
+    "figures": (N_("Figures…"), N_("Proposals, networks and products for the funder's "
+                                   "results")),
+    "new_institution": (N_("New institution…"), N_("A target institution not in the list")),
+    "products": (N_("Products and publications…"), N_("Every product with its evaluations, "
+                                                      "and every publication")),
+    "add_step": (N_("New step…"), N_("A step on the run's timeline")),
+    "add_proposal": (N_("New proposal…"), N_("A proposal sent to an institution")),
+    "edit_proposal": (N_("Proposal and response…"),
+                      N_("Change the selected proposal or record the institution's response")),
+    "new_round_table": (N_("New round table…"), N_("A round table or seminar of the run, "
+                                                   "with attendance like any event")),
+    "add_product": (N_("New product…"), N_("A product the run promotes")),
+    "evaluate": (N_("Add evaluation…"), N_("An evaluation or presentation of the selected "
+                                           "product")),
+    "add_publication": (N_("New publication…"), N_("An article in the press")),
+}
+RECORD_ACTIONS = ("edit_run", "dossier", "add_step", "add_proposal", "edit_proposal",
+                  "new_round_table", "add_product", "evaluate", "add_publication")
 
 
-def run_content(d: RunDetail) -> DetailContent:
+def run_content(d: RunDetail, files: Mapping[str, int] | None = None) -> DetailContent:
+    """`files`: how many documents each step and publication has, by id."""
+    files = files or {}
     steps = DetailTable(
-        N_("Steps"), (N_("Date"), N_("Step"), N_("Title"), N_("Responsible"), N_("Event"),
-                      N_("Notes")),
+        STEPS, (N_("Date"), N_("Step"), N_("Title"), N_("Responsible"), N_("Event"),
+                N_("Documents"), N_("Notes")),
         [(format_short_date(x.date), x.kind_label, x.title, x.responsible, x.event_code,
-          x.notes) for x in d.steps],
+          str(files.get(x.id, "")), x.notes) for x in d.steps],
         empty=N_("No steps recorded yet."))
     proposals = DetailTable(
-        N_("Proposals"), (N_("Proposal"), N_("Addressee"), N_("Submitted"), N_("Reg. no."),
-                          N_("Response due"), N_("Response"), N_("Outcome")),
+        PROPOSALS, (N_("Proposal"), N_("Addressee"), N_("Submitted"), N_("Reg. no."),
+                    N_("Response due"), N_("Response"), N_("Outcome")),
         [(p.summary, p.addressee, format_short_date(p.submitted_on), p.registration_number,
           overdue_text(p.response_due_on) if p.overdue and p.response_due_on
           else format_short_date(p.response_due_on),
@@ -28,15 +95,21 @@ def run_content(d: RunDetail) -> DetailContent:
           p.outcome_label or (_("awaiting") if p.awaiting else "")) for p in d.proposals],
         marked=frozenset(i for i, p in enumerate(d.proposals) if p.overdue),
         empty=N_("No proposals yet."))
+    events = DetailTable(
+        N_("Events"), (N_("Dates"), N_("Code"), N_("Title"), N_("Status"), N_("Registered"),
+                       N_("Attended")),
+        [(date_range(e.starts_on, e.ends_on), e.code, e.title, e.status_label,
+          str(e.registered), str(e.attended)) for e in d.events],
+        empty=N_("No round tables or other events linked to this run yet."))
     products = DetailTable(
-        N_("Products"), (N_("Title"), N_("Kind"), N_("Version"), N_("Status")),
+        PRODUCTS, (N_("Title"), N_("Kind"), N_("Version"), N_("Status")),
         [(p.title, p.kind_label, p.version, p.status_label) for p in d.products],
         empty=N_("No products linked to this run."))
     publications = DetailTable(
-        N_("Publications"), (N_("Date"), N_("Title"), N_("Outlet"), N_("Language"),
-                             N_("Link")),
-        [(format_short_date(p.date), p.title, p.outlet, p.language_label, p.link)
-         for p in d.publications],
+        PUBLICATIONS, (N_("Date"), N_("Title"), N_("Outlet"), N_("Language"), N_("Scan"),
+                       N_("Link")),
+        [(format_short_date(p.date), p.title, p.outlet, p.language_label,
+          _("yes") if files.get(p.id) else "", p.link) for p in d.publications],
         empty=N_("No publications yet."))
     waiting = ngettext("{n} proposal awaits a response", "{n} proposals await a response",
                        d.awaiting).format(n=d.awaiting) if d.awaiting else ""
@@ -59,17 +132,268 @@ def run_content(d: RunDetail) -> DetailContent:
              if d.closed_on else format_short_date(d.started_on)),
             (N_("Office"), d.office_code),
         ),
-        tables=(steps, proposals, products, publications),
+        tables=(steps, proposals, events, products, publications),
     )
 
 
 class AdvocacyTab(ListDetailTab):
-    kinds = frozenset({RUNS, ORGANISATIONS, NETWORKS, EVENTS})
+    kinds = frozenset({RUNS, ORGANISATIONS, NETWORKS, EVENTS, REFERENCE})
     list_kind = "runs"
     placeholder = N_("Select an advocacy run in the list to see its steps and proposals.")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.current: RunDetail | None = None
+        self.dialog: Any = None
+        self.today: dt.date | None = None  # tests fix "today"
+        super().__init__(ctx, parent)
+        self.setObjectName("advocacy_tab")
+        self.actions_ = ActionSet(self, ACTIONS, {
+            "new_run": self.new_run, "edit_run": self.edit_run, "dossier": self.dossier_pdf,
+            "overdue": self.show_overdue, "figures": self.show_figures,
+            "new_institution": self.new_institution, "products": self.show_products,
+            "add_step": self.add_step,
+            "add_proposal": self.add_proposal, "edit_proposal": self.edit_proposal,
+            "new_round_table": self.new_round_table, "add_product": self.add_product,
+            "evaluate": self.evaluate_product, "add_publication": self.add_publication})
+        right = QWidget(self)
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.bar = action_bar(right, [self.actions_[n] for n in (
+            "add_step", "add_proposal", "edit_proposal", "new_round_table", "add_product",
+            "evaluate", "add_publication")])
+        box.addWidget(self.bar)
+        box.addWidget(self.detail)
+        self.splitter.insertWidget(1, right)
+        self.panel.activated.connect(lambda _id: self.edit_run())
+        self.show_record(self.panel.current_id())
+
+    # -- AreaTab ------------------------------------------------------------------------------
 
     def title(self) -> str:
         return _("Advocacy runs")
 
+    def toolbar_actions(self) -> list[Any]:
+        return [self.actions_[n] for n in ("new_run", "edit_run", "dossier", "overdue",
+                                           "figures", "products", "new_institution")]
+
     def detail_content(self, record_id: str) -> DetailContent:
-        return run_content(get_run(self.ctx.db, record_id))
+        self.current = d = get_run(self.ctx.db, record_id, today=self.today)
+        files = {**file_counts(self.ctx.db, "run_steps", [x.id for x in d.steps]),
+                 **file_counts(self.ctx.db, "publications", [p.id for p in d.publications])}
+        return run_content(d, files)
+
+    def show_record(self, record_id: str | None) -> None:
+        self.current = None
+        super().show_record(record_id)
+        acts = getattr(self, "actions_", None)
+        if acts is None:
+            return
+        acts.enable(RECORD_ACTIONS, self.current is not None)
+        self.bar.setVisible(self.current is not None)
+        for title, slot in ((STEPS, self.edit_step), (PROPOSALS, self.edit_proposal),
+                            (PRODUCTS, self.edit_product),
+                            (PUBLICATIONS, self.edit_publication)):
+            table = self.detail.tables.get(title)
+            if table is not None:
+                table.doubleClicked.connect(lambda _index, s=slot: s())
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        first = not self._sized and self.width() > 200
+        super().showEvent(event)
+        if first:
+            left = int(self.splitter.width() * LIST_SHARE)
+            self.splitter.setSizes([left, self.splitter.width() - left])
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.actions_.retranslate()
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _reshow(self, run_id: str | None = None) -> None:
+        self.panel.reload()
+        if run_id and not self.panel.select_id(run_id):
+            self.show_record(run_id)
+        else:
+            self.show_record(self.panel.current_id())
+
+    def _after(self) -> None:
+        self._reshow(self.current.id if self.current else None)
+
+    def _selected(self, title: str, rows: tuple[Any, ...], what: str) -> Any:
+        row = selected_row(self.detail.tables.get(title))
+        if row is None or row >= len(rows):
+            ask.inform(self, _("Select a row"), _(what))
+            return None
+        return rows[row]
+
+    def open_run(self, run_id: str) -> None:
+        self.panel.search.clear()
+        self._reshow(run_id)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def new_run(self) -> RunForm:
+        form = RunForm(self.ctx, None, self)
+        open_dialog(self, form, lambda: self._reshow(getattr(form.saved_value, "id", None)))
+        return form
+
+    def edit_run(self) -> RunForm | None:
+        if self.current is None:
+            return None
+        form = RunForm(self.ctx, self.current.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def add_step(self) -> StepForm | None:
+        if self.current is None:
+            return None
+        form = StepForm(self.ctx, self.current.id, None, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def edit_step(self) -> StepForm | None:
+        if self.current is None:
+            return None
+        step = self._selected(STEPS, self.current.steps,
+                              N_("Select a step in the Steps table first."))
+        if step is None:
+            return None
+        form = StepForm(self.ctx, self.current.id, step.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def add_proposal(self) -> ProposalForm | None:
+        if self.current is None:
+            return None
+        form = ProposalForm(self.ctx, self.current.id, None, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def edit_proposal(self) -> ProposalForm | None:
+        if self.current is None:
+            return None
+        proposal = self._selected(PROPOSALS, self.current.proposals,
+                                  N_("Select a proposal in the Proposals table first."))
+        if proposal is None:
+            return None
+        form = ProposalForm(self.ctx, self.current.id, proposal.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def new_round_table(self) -> Any:
+        if self.current is None:
+            return None
+        from ui.trainings.event_form import EventForm
+
+        form = EventForm(self.ctx, None, self, offer_draft=False)
+        form.combos["kind"].set_code("round_table")
+        form.combos["run_id"].set_code(self.current.id)
+        form.combos["cert_rule"].set_code("none")
+        form.edits["title_lt"].setText(self.current.title)
+        open_dialog(self, form, self._after)
+        return form
+
+    def add_product(self) -> ProductForm | None:
+        if self.current is None:
+            return None
+        form = ProductForm(self.ctx, None, self.current.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def edit_product(self) -> ProductForm | None:
+        if self.current is None:
+            return None
+        product = self._selected(PRODUCTS, self.current.products,
+                                 N_("Select a product in the Products table first."))
+        if product is None:
+            return None
+        form = ProductForm(self.ctx, product.id, None, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def evaluate_product(self) -> EvaluationForm | None:
+        if self.current is None:
+            return None
+        product = self._selected(PRODUCTS, self.current.products,
+                                 N_("Select a product in the Products table first."))
+        if product is None:
+            return None
+        form = EvaluationForm(self.ctx, product.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def add_publication(self) -> PublicationForm | None:
+        if self.current is None:
+            return None
+        form = PublicationForm(self.ctx, None, self.current.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def edit_publication(self) -> PublicationForm | None:
+        if self.current is None:
+            return None
+        pub = self._selected(PUBLICATIONS, self.current.publications,
+                             N_("Select a publication in the Publications table first."))
+        if pub is None:
+            return None
+        form = PublicationForm(self.ctx, pub.id, None, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def new_institution(self) -> str | None:
+        name, ok = QInputDialog.getText(self, _("New institution"),
+                                        _("Name of the institution:"))
+        if not ok or not name.strip():
+            return None
+        try:
+            saved = add_institution(self.ctx.db, name)
+        except UserError as exc:
+            ask.warn(self, exc.text())
+            return None
+        self.ctx.bus.publish(saved.changes)
+        return saved.value
+
+    def show_overdue(self) -> OverdueDialog:
+        dialog = OverdueDialog(self.ctx, self.open_run, self.today, self)
+        open_dialog(self, dialog)
+        return dialog
+
+    def show_products(self) -> ProductsDialog:
+        dialog = ProductsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self._after())
+        open_dialog(self, dialog)
+        return dialog
+
+    def show_figures(self) -> FiguresDialog:
+        dialog = FiguresDialog(self.ctx, self.today, self)
+        open_dialog(self, dialog)
+        return dialog
+
+    def dossier_pdf(self, lang: str | None = None) -> None:
+        """Ask the language (unless given), build the dossier on the worker, then show it."""
+        if self.current is None:
+            return
+        if lang is None:
+            options = DocumentOptions(_("Run dossier"), self)
+            if not options.exec():
+                return
+            lang = options.lang()
+        today = self.today or dt.date.today()
+        db, run_id, code, chosen = self.ctx.db, self.current.id, self.current.code, lang
+
+        def build(_progress: Any) -> bytes:
+            return dossier_bytes(db, run_id, chosen, today)
+
+        self.ctx.jobs.run(build, on_done=lambda data: show_document(
+            self, data, _("Run dossier"), f"{code} {today.isoformat()}.pdf"),
+            label=_("Preparing the run dossier…"))
+
+
+def dossier_bytes(db: Any, run_id: str, lang: str, today: dt.date) -> bytes:
+    """The run dossier PDF (runs on the worker: no widgets here)."""
+    from app.documents.run_dossier import render_run_dossier
+
+    detail = get_run(db, run_id, today=today, lang=lang)
+    return render_run_dossier(detail, lang, db.local_office().name, today)

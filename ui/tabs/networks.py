@@ -1,34 +1,87 @@
-"""The Networks tab: regional cooperation networks, their members, work programme and meetings."""
+"""The Networks tab: regional cooperation networks, their members, work programme and meetings.
+
+The list on the left; on the right a bar of what can be done with the selected network and its
+detail: members (double-click to edit), shared interests, the work programme (late items in red,
+double-click to edit) and the meetings, which are events created from here.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+
+from app.errors import UserError
 from app.i18n import N_, _, ngettext
 from app.i18n.formats import format_short_date
 from app.services.events import date_range
+from app.services.figures import quarter_of
+from app.services.network_editing import remove_member
+from app.services.network_interests import InterestGroup, interests_view
 from app.services.networks import NetworkDetail, get_network
-from app.services.results import EVENTS, NETWORKS, ORGANISATIONS
+from app.services.results import EVENTS, NETWORKS, ORGANISATIONS, REFERENCE
+from ui.context import AppContext
+from ui.networks.forms import MemberForm, NetworkForm, WorkItemForm, share_interest
+from ui.networks.tab_tools import (
+    ActionSet,
+    DocumentOptions,
+    action_bar,
+    open_dialog,
+    selected_row,
+    show_document,
+)
 from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
+from ui.widgets import ask
+
+MEMBERS, WORK, INTERESTS = N_("Members"), N_("Work programme"), N_("Shared interests")
+
+ACTIONS = {
+    "new_network": (N_("New network…"), N_("A regional cooperation network")),
+    "edit_network": (N_("Edit network…"), N_("Change the selected network")),
+    "summary": (N_("Network summary PDF…"),
+                N_("Members, programme status and meetings, for the funder and the members")),
+    "add_member": (N_("Add member…"), N_("An organisation joins the network")),
+    "edit_member": (N_("Edit member…"), N_("Role, dates, contact and interests of the "
+                                           "selected member")),
+    "remove_member": (N_("Remove member"), N_("Remove a member entered by mistake (one who "
+                                              "left gets a leaving date instead)")),
+    "new_interest": (N_("New shared interest…"), N_("A tag members can choose")),
+    "add_item": (N_("New programme item…"), N_("An item of the network's work programme")),
+    "edit_item": (N_("Edit programme item…"), N_("Change the selected programme item")),
+    "new_meeting": (N_("New meeting…"), N_("A network meeting or round table, with "
+                                           "attendance like any event")),
+}
+LIST_SHARE = 0.42
+RECORD_ACTIONS = ("edit_network", "summary", "add_member", "edit_member", "remove_member",
+                  "add_item", "edit_item", "new_meeting")
 
 
-def network_content(d: NetworkDetail) -> DetailContent:
+def network_content(d: NetworkDetail,
+                    interests: Sequence[InterestGroup] = ()) -> DetailContent:
     members = DetailTable(
-        N_("Members"), (N_("Organisation"), N_("Role"), N_("Joined"), N_("Left"),
-                        N_("Interests")),
+        MEMBERS, (N_("Organisation"), N_("Role"), N_("Joined"), N_("Left"), N_("Contact"),
+                  N_("Interests")),
         [(m.organisation, m.role_label, format_short_date(m.joined_on),
-          format_short_date(m.left_on), ", ".join(m.interests)) for m in d.members],
+          format_short_date(m.left_on), m.contact, ", ".join(m.interests)) for m in d.members],
         empty=N_("No member organisations recorded yet."))
+    shared = DetailTable(
+        INTERESTS, (N_("Interest"), N_("Members"), N_("Who")),
+        [(g.interest, str(g.count), ", ".join(g.members)) for g in interests],
+        empty=N_("No interests recorded for the current members yet."))
     work = DetailTable(
-        N_("Work programme"), (N_("Item"), N_("Responsible"), N_("Period"), N_("Status")),
+        WORK, (N_("Item"), N_("Responsible"), N_("Period"), N_("Status"), N_("Events")),
         [(w.title, w.responsible, date_range(w.starts_on, w.due_on),
-          _("{status}, late").format(status=w.status_label) if w.late else w.status_label)
-         for w in d.work],
+          _("{status}, late").format(status=w.status_label) if w.late else w.status_label,
+          ", ".join(w.events)) for w in d.work],
         marked=frozenset(i for i, w in enumerate(d.work) if w.late),
         empty=N_("The work programme has no items yet."))
     meetings = DetailTable(
         N_("Meetings"), (N_("Dates"), N_("Code"), N_("Title"), N_("Place"), N_("Status"),
-                         N_("Registered")),
+                         N_("Registered"), N_("Attended")),
         [(date_range(m.starts_on, m.ends_on), m.code, m.title, m.place, m.status_label,
-          str(m.registered)) for m in d.meetings],
+          str(m.registered), str(m.attended)) for m in d.meetings],
         empty=N_("No meetings or round tables linked to this network yet."))
     count = ngettext("{n} current member", "{n} current members",
                      d.current_members).format(n=d.current_members)
@@ -45,18 +98,210 @@ def network_content(d: NetworkDetail) -> DetailContent:
             (N_("Office"), d.office_code),
             (N_("Description"), d.description),
         ),
-        tables=(members, work, meetings),
+        tables=(members, shared, work, meetings),
     )
 
 
 class NetworksTab(ListDetailTab):
-    kinds = frozenset({NETWORKS, ORGANISATIONS, EVENTS})
+    kinds = frozenset({NETWORKS, ORGANISATIONS, EVENTS, REFERENCE})
     list_kind = "networks"
     placeholder = N_("Select a network in the list to see its members, work programme and "
                      "meetings.")
 
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.current: NetworkDetail | None = None
+        self.dialog: Any = None
+        self.today: dt.date | None = None  # tests fix "today"
+        super().__init__(ctx, parent)
+        self.setObjectName("networks_tab")
+        self.actions_ = ActionSet(self, ACTIONS, {
+            "new_network": self.new_network, "edit_network": self.edit_network,
+            "summary": self.summary_pdf, "add_member": self.add_member,
+            "edit_member": self.edit_member, "remove_member": self.remove_member,
+            "new_interest": self.new_interest, "add_item": self.add_item,
+            "edit_item": self.edit_item, "new_meeting": self.new_meeting})
+        right = QWidget(self)
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.bar = action_bar(right, [self.actions_[n] for n in (
+            "add_member", "edit_member", "remove_member", "new_interest", "add_item",
+            "edit_item", "new_meeting")])
+        box.addWidget(self.bar)
+        box.addWidget(self.detail)
+        self.splitter.insertWidget(1, right)
+        self.panel.activated.connect(lambda _id: self.edit_network())
+        self.show_record(self.panel.current_id())
+
+    # -- AreaTab ------------------------------------------------------------------------------
+
     def title(self) -> str:
         return _("Networks")
 
+    def toolbar_actions(self) -> list[Any]:
+        return [self.actions_[n] for n in ("new_network", "edit_network", "summary")]
+
     def detail_content(self, record_id: str) -> DetailContent:
-        return network_content(get_network(self.ctx.db, record_id))
+        self.current = get_network(self.ctx.db, record_id, today=self.today)
+        return network_content(self.current, interests_view(self.ctx.db, record_id,
+                                                             today=self.today))
+
+    def show_record(self, record_id: str | None) -> None:
+        self.current = None
+        super().show_record(record_id)
+        acts = getattr(self, "actions_", None)
+        if acts is None:
+            return
+        acts.enable(RECORD_ACTIONS, self.current is not None)
+        self.bar.setVisible(self.current is not None)
+        for title, slot in ((MEMBERS, self.edit_member), (WORK, self.edit_item)):
+            table = self.detail.tables.get(title)
+            if table is not None:
+                table.doubleClicked.connect(lambda _index, s=slot: s())
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        first = not self._sized and self.width() > 200
+        super().showEvent(event)
+        if first:  # the detail's tables need more room than the list
+            left = int(self.splitter.width() * LIST_SHARE)
+            self.splitter.setSizes([left, self.splitter.width() - left])
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.actions_.retranslate()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _reshow(self, network_id: str | None = None) -> None:
+        self.panel.reload()
+        if network_id and not self.panel.select_id(network_id):
+            self.show_record(network_id)
+        else:
+            self.show_record(self.panel.current_id())
+
+    def _after(self) -> None:
+        self._reshow(self.current.id if self.current else None)
+
+    def new_network(self) -> NetworkForm:
+        form = NetworkForm(self.ctx, None, self)
+        open_dialog(self, form, lambda: self._reshow(getattr(form.saved_value, "id", None)))
+        return form
+
+    def edit_network(self) -> NetworkForm | None:
+        if self.current is None:
+            return None
+        form = NetworkForm(self.ctx, self.current.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def _selected(self, title: str, rows: tuple[Any, ...]) -> Any:
+        row = selected_row(self.detail.tables.get(title))
+        return rows[row] if row is not None and row < len(rows) else None
+
+    def add_member(self) -> MemberForm | None:
+        if self.current is None:
+            return None
+        form = MemberForm(self.ctx, self.current.id, None, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def edit_member(self) -> MemberForm | None:
+        if self.current is None:
+            return None
+        member = self._selected(MEMBERS, self.current.members)
+        if member is None:
+            ask.inform(self, _("Edit member"), _("Select a member in the Members table first."))
+            return None
+        form = MemberForm(self.ctx, self.current.id, member.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def remove_member(self) -> None:
+        if self.current is None:
+            return
+        member = self._selected(MEMBERS, self.current.members)
+        if member is None:
+            ask.inform(self, _("Remove member"), _("Select a member in the Members table "
+                                                   "first."))
+            return
+        if not ask.confirm(self, _("Remove member"), _(
+                "Remove {name} from the network? Use this for a member entered by mistake; "
+                "an organisation that left keeps its record with a leaving date.").format(
+                name=member.organisation), _("Remove"), danger=True):
+            return
+        saved = remove_member(self.ctx.db, member.id)
+        self.ctx.bus.publish(saved.changes)
+        self._reshow(self.current.id)
+
+    def new_interest(self) -> str | None:
+        name, ok = QInputDialog.getText(self, _("New shared interest"),
+                                        _("Name of the interest:"))
+        if not ok or not name.strip():
+            return None
+        try:
+            code = share_interest(self.ctx, name)
+        except UserError as exc:
+            ask.warn(self, exc.text())
+            return None
+        return code
+
+    def add_item(self) -> WorkItemForm | None:
+        if self.current is None:
+            return None
+        form = WorkItemForm(self.ctx, self.current.id, None, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def edit_item(self) -> WorkItemForm | None:
+        if self.current is None:
+            return None
+        item = self._selected(WORK, self.current.work)
+        if item is None:
+            ask.inform(self, _("Edit programme item"), _("Select an item in the Work "
+                                                         "programme table first."))
+            return None
+        form = WorkItemForm(self.ctx, self.current.id, item.id, self)
+        open_dialog(self, form, self._after)
+        return form
+
+    def new_meeting(self) -> Any:
+        """The event form of the trainings area, set to a network meeting of this network."""
+        if self.current is None:
+            return None
+        from ui.trainings.event_form import EventForm
+
+        form = EventForm(self.ctx, None, self, offer_draft=False)
+        form.combos["kind"].set_code("network_meeting")
+        form.combos["network_id"].set_code(self.current.id)
+        form.edits["title_lt"].setText(self.current.name)
+        open_dialog(self, form, self._after)
+        return form
+
+    def summary_pdf(self, lang: str | None = None, quarter: bool | None = None) -> None:
+        """Ask the language (unless given), build the summary on the worker, then show it."""
+        if self.current is None:
+            return
+        if lang is None:
+            options = DocumentOptions(_("Network summary"), self, quarter_option=True)
+            if not options.exec():
+                return
+            lang, quarter = options.lang(), options.quarter.isChecked()
+        today = self.today or dt.date.today()
+        db, network_id, name = self.ctx.db, self.current.id, self.current.name
+        chosen, only_quarter = lang, bool(quarter)
+
+        def build(_progress: Any) -> bytes:
+            return summary_bytes(db, network_id, chosen, only_quarter, today)
+
+        self.ctx.jobs.run(build, on_done=lambda data: show_document(
+            self, data, _("Network summary"), f"{name} {today.isoformat()}.pdf"),
+            label=_("Preparing the network summary…"))
+
+
+def summary_bytes(db: Any, network_id: str, lang: str, quarter: bool, today: dt.date) -> bytes:
+    """The network summary PDF (runs on the worker: no widgets here)."""
+    from app.documents.network_summary import render_network_summary
+
+    detail = get_network(db, network_id, today=today, lang=lang)
+    return render_network_summary(detail, lang, db.local_office().name, today,
+                                  period=quarter_of(today) if quarter else None)

@@ -10,13 +10,24 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.i18n import N_, _
+from app.i18n import N_, _, current_language
 from app.i18n.formats import format_short_date
 from app.models import Network, NetworkMember, Organisation
 from app.services.events import label
 from app.services.listers.events import FoldedLister, offices
 from app.services.listing import Column, Filter, ListQuery, Row, register
 from app.services.networks import NETWORK_STATUS
+from app.text import sort_key
+
+
+def regions(db: Database) -> list[tuple[str, str]]:
+    """The regions networks work in, as filter choices."""
+    lang = current_language()
+    with db.reader() as s:
+        names = s.execute(select(Network.region).where(Network.deleted.is_(False),
+                                                       Network.region != "")
+                          .distinct()).scalars().all()
+    return [(r, r) for r in sorted(names, key=lambda r: sort_key(r, lang))]
 
 
 class NetworksLister(FoldedLister):
@@ -35,6 +46,7 @@ class NetworksLister(FoldedLister):
     filters = (
         Filter("status", N_("Status"),
                lambda _db: [(k, _(v)) for k, v in NETWORK_STATUS.items()]),
+        Filter("region", N_("Region"), lambda db: regions(db)),
         Filter("office", N_("Office"), offices),
     )
     empty_text = N_("No networks recorded yet. Regional cooperation networks appear here with "
@@ -56,6 +68,8 @@ class NetworksLister(FoldedLister):
             conds.append(Network.status == query.filters["status"])
         if query.filters.get("office"):
             conds.append(Network.office_id == query.filters["office"])
+        if query.filters.get("region"):
+            conds.append(Network.region == query.filters["region"])
         return conds
 
     def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:

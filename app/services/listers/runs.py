@@ -24,7 +24,7 @@ class RunsLister(FoldedLister):
     kind = "runs"
     title = N_("Advocacy runs")
     columns = (
-        Column("code", N_("Code"), 13),
+        Column("code", N_("Code"), 17),
         Column("title", N_("Title"), 26),
         Column("status", N_("Status"), 17),
         Column("proposals", N_("Proposals"), 10, sortable=False, align_right=True),

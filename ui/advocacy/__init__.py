@@ -1,0 +1,1 @@
+"""The Advocacy runs tab's forms and dialogs."""

@@ -1,0 +1,1 @@
+"""The Networks tab's forms and dialogs."""
