@@ -26,11 +26,24 @@ def _derive(row: Any, sort_text: str, search: str, skeleton_text: str) -> None:
 
 class Person(Synced, Base):
     __tablename__ = "people"
+    # Covering indexes: a list sorted by name is read from the index alone, no row lookups.
     __table_args__ = (
-        Index("ix_people_sort_lt", "sort_lt"),
-        Index("ix_people_sort_pl", "sort_pl"),
-        Index("ix_people_sort_ru", "sort_ru"),
-        Index("ix_people_sort_en", "sort_en"),
+        Index(
+            "ix_people_list_lt", "sort_lt", "id", "deleted", "merged_into_id", "archived",
+            "search_text",
+        ),
+        Index(
+            "ix_people_list_pl", "sort_pl", "id", "deleted", "merged_into_id", "archived",
+            "search_text",
+        ),
+        Index(
+            "ix_people_list_ru", "sort_ru", "id", "deleted", "merged_into_id", "archived",
+            "search_text",
+        ),
+        Index(
+            "ix_people_list_en", "sort_en", "id", "deleted", "merged_into_id", "archived",
+            "search_text",
+        ),
         Index("ix_people_skeleton", "skeleton"),
     )
     sync_kind = "shared"
@@ -98,10 +111,10 @@ class Consent(Synced, Base):
 class Organisation(Synced, Base):
     __tablename__ = "organisations"
     __table_args__ = (
-        Index("ix_organisations_sort_lt", "sort_lt"),
-        Index("ix_organisations_sort_pl", "sort_pl"),
-        Index("ix_organisations_sort_ru", "sort_ru"),
-        Index("ix_organisations_sort_en", "sort_en"),
+        Index("ix_organisations_list_lt", "sort_lt", "id", "deleted", "merged_into_id", "archived"),
+        Index("ix_organisations_list_pl", "sort_pl", "id", "deleted", "merged_into_id", "archived"),
+        Index("ix_organisations_list_ru", "sort_ru", "id", "deleted", "merged_into_id", "archived"),
+        Index("ix_organisations_list_en", "sort_en", "id", "deleted", "merged_into_id", "archived"),
         Index("ix_organisations_registration_code", "registration_code"),
     )
     sync_kind = "shared"

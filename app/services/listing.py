@@ -101,8 +101,7 @@ class Lister:
         descending = query.descending if query.sort else self.default_descending
         exprs = self.sort_expressions(sort, lang)
         stmt = stmt.order_by(*[e.desc() if descending else e.asc() for e in exprs])
-        with db.reader() as s:
-            return list(s.execute(stmt).scalars())
+        return fetch_ids(db, stmt)
 
     def rows(self, db: Database, ids: Sequence[str]) -> list[Row]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
@@ -116,6 +115,24 @@ class Lister:
         stmt = select(func.count()).select_from(self.base().subquery())
         with db.reader() as s:
             return int(s.execute(stmt).scalar_one())
+
+
+def fetch_ids(db: Database, stmt: Select[Any]) -> list[str]:
+    """The first column of every row, read straight from the DB-API cursor: for 100,000 ids
+    SQLAlchemy's per-row result processing costs more than the query itself."""
+    with db.engine.connect() as conn:
+        compiled = stmt.compile(dialect=conn.dialect)
+        params = compiled.construct_params()
+        if compiled.positiontup is not None:
+            args: Any = tuple(params[k] for k in compiled.positiontup)
+        else:
+            args = params
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(str(compiled), args)
+            return [row[0] for row in cursor.fetchall()]
+        finally:
+            cursor.close()
 
 
 _REGISTRY: dict[str, Lister] = {}
