@@ -77,14 +77,13 @@ def _sequence_check(s: Session, opened: Opened, report: ImportReport) -> str | N
             None, "", peer.instance_id) and not _resynced(s, opened):
         raise Refused(N_("This file comes from another copy of the {office} database (a restored "
                          "backup or a second laptop). Nothing was imported: ask the office to "
-                         "resynchronise (Exchange > Resynchronise)."), office=office)
-    already_here = False
+                         "resynchronise (Exchange > Keys and offices > Resynchronise)."),
+                      office=office)
     if peer is not None and seq <= peer.last_seq_in:
         known = s.execute(select(LedgerEntry.id).where(
             LedgerEntry.direction == "in", LedgerEntry.package_id == m["package_id"])).first()
         present = merge.seen(s, opened.changes)
-        already_here = bool(known) or all((c.origin, c.seq) in present for c in opened.changes)
-        if already_here:
+        if known or all((c.origin, c.seq) in present for c in opened.changes):
             return "no_op"
     own = int(m.get("acks", {}).get(opened.sender, 0))
     if peer is not None and own < peer.their_own_seq and not _resynced(s, opened):
