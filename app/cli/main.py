@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -97,6 +98,12 @@ def main(argv: Sequence[str] | None = None, extra: Extra | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `tinklas list people | head`: the reader has what it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 0
     except OSError as exc:
         logging.getLogger(__name__).exception("command failed")
         print(_("Could not read or write a file: {reason}").format(reason=exc.strerror or exc),

@@ -140,7 +140,10 @@ class Ctx:
 
 
 def _uniform(model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give every row the same keys: a field one row leaves out takes the column's default."""
+    """Give every row the same keys: a field one row leaves out takes the column's default.
+
+    One executemany needs one set of columns (SQLAlchemy's, on servers other than SQLite, takes
+    them from the first row)."""
     keys: dict[str, None] = {}
     for row in rows:
         keys.update(dict.fromkeys(row))
@@ -155,10 +158,6 @@ def _uniform(model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any
     return rows
 
 
-def _none_fields(row: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(k for k, v in row.items() if v is None)
-
-
 class Writer:
     """Inserts rows through the change log's bulk path, in chunks, counting them."""
 
@@ -168,10 +167,7 @@ class Writer:
 
     def add(self, model: type[Any], rows: Iterable[dict[str, Any]]) -> int:
         """Insert rows of a synced model; return how many."""
-        # The ORM's bulk insert leaves None values out of a row and sends each run of rows with
-        # the same columns as one executemany: rows with their None fields together make few runs.
         items = _uniform(model, list(rows))
-        items.sort(key=_none_fields)
         for start in range(0, len(items), CHUNK):
             chunk = items[start:start + CHUNK]
             bulk_insert(self.session, model, chunk)
