@@ -67,7 +67,10 @@ def build_parser(extra: Extra | None = None) -> argparse.ArgumentParser:
 def _early_language(argv: Sequence[str]) -> None:
     """Set the language before help texts are built: --lang, else settings, else the system."""
     lang = None
+    commands = {c.replace("_", "-") for c in COMMANDS} | {"screenshots"}
     for i, arg in enumerate(argv):
+        if arg in commands:
+            break  # after the command, --lang is its own option (a sheet's language, say)
         if arg == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
         elif arg.startswith("--lang="):
