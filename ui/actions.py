@@ -25,7 +25,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "about": (N_("&About Tinklas"), N_("Version, licence and where the data is kept")),
     "open_log_folder": (N_("Open the &log folder"),
                         N_("Show the folder with Tinklas's log files")),
+    "export_file": (N_("&Create file for the coordinator…"),
+                    N_("Write a file with this office's new data for the coordinator")),
+    "import_files": (N_("&Import files…"), N_("Import exchange files you received")),
+    "conflicts": (N_("C&onflicts…"), N_("Edits made at the same time in two offices")),
+    "exchange_history": (N_("Exchange &history…"), N_("Every file sent and received")),
+    "keys": (N_("&Keys and offices…"),
+             N_("Fingerprints, inviting and joining, revoking, resynchronising")),
 }
+# At the coordinator the export action makes a file for an office.
+_COORDINATOR_EXPORT = (N_("&Create file for an office…"),
+                       N_("Write a file with the consolidated data for one office"))
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str = "") -> list[QKeySequence]:
@@ -36,7 +46,8 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str = "") -> list[QK
 
 
 class Actions:
-    def __init__(self, parent: QWidget, tab_count: int) -> None:
+    def __init__(self, parent: QWidget, tab_count: int, coordinator: bool = False) -> None:
+        self.coordinator = coordinator
         def make(name: str) -> QAction:
             action = QAction(parent)
             action.setObjectName(f"action_{name}")
@@ -56,6 +67,11 @@ class Actions:
         self.about = make("about")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.open_log_folder = make("open_log_folder")
+        self.export_file = make("export_file")
+        self.import_files = make("import_files")
+        self.conflicts = make("conflicts")
+        self.exchange_history = make("exchange_history")
+        self.keys = make("keys")
 
         # View: one action per tab, Ctrl+1..Ctrl+9; their texts are the tabs' titles.
         self.view_tabs: list[QAction] = []
@@ -84,6 +100,9 @@ class Actions:
             action: QAction = getattr(self, name)
             action.setText(_(text))
             action.setStatusTip(_(tip))
+        if self.coordinator:
+            self.export_file.setText(_(_COORDINATOR_EXPORT[0]))
+            self.export_file.setStatusTip(_(_COORDINATOR_EXPORT[1]))
         for action, title in zip(self.view_tabs, tab_titles, strict=False):
             action.setText(title)
             action.setStatusTip(_("Show the tab {title}").format(title=title.replace("&&", "&")))

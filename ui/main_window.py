@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 6000
 MENUS = {"file": N_("&File"), "edit": N_("&Edit"), "view": N_("&View"),
-         "language": N_("&Language"), "help": N_("&Help")}
+         "exchange": N_("E&xchange"), "language": N_("&Language"), "help": N_("&Help")}
 
 
 def build_tabs(ctx: AppContext) -> list[AreaTab]:
@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, "")
         self.setCentralWidget(self.tabs)
 
-        self.acts = Actions(self, len(self.area_tabs))
+        self.acts = Actions(self, len(self.area_tabs),
+                            coordinator=ctx.db.local_office().is_coordinator)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self.toolbar = QToolBar(self)
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
         self.office_label.setObjectName("office_label")
         self.db_label = QLabel(self)
         self.db_label.setObjectName("db_label")
+        from ui.exchange.status import ConflictsIndicator
+
+        self.conflicts_indicator = ConflictsIndicator(ctx, self)
+        self.statusBar().addPermanentWidget(self.conflicts_indicator)
         self.statusBar().addPermanentWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
@@ -104,6 +109,8 @@ class MainWindow(QMainWindow):
             "file": [a.office_profile, a.settings, None, a.backup, None, a.quit],
             "edit": [a.find],
             "view": a.view_tabs,
+            "exchange": [a.export_file, a.import_files, None, a.conflicts, a.exchange_history,
+                         None, a.keys],
             "language": list(a.languages.values()),
             "help": [a.about, a.open_log_folder],
         }
@@ -126,6 +133,10 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(lambda: self.current_tab().focus_search())
         a.about.triggered.connect(self.show_about)
         a.open_log_folder.triggered.connect(self.open_log_folder)
+        for name, action in (("export", a.export_file), ("import", a.import_files),
+                             ("conflicts", a.conflicts), ("history", a.exchange_history),
+                             ("keys", a.keys)):
+            action.triggered.connect(lambda _checked=False, n=name: self.open_exchange(n))
         for index, action in enumerate(a.view_tabs):
             action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
         a.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -187,6 +198,12 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def open_exchange(self, name: str) -> None:
+        from ui.exchange.menu import open_exchange_dialog
+
+        open_exchange_dialog(name, self.ctx, self)
+        self.conflicts_indicator.refresh()
 
     def show_about(self) -> None:
         from ui.dialogs.about import AboutDialog

@@ -128,7 +128,7 @@ def test_main_window_assembles_tabs_menus_toolbar_and_status(
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Networks", "Trainings", "Micro-business cases", "Advocacy runs",
         "People && organisations"]
-    assert menu_texts(window) == ["&File", "&Edit", "&View", "&Language", "&Help"]
+    assert menu_texts(window) == ["&File", "&Edit", "&View", "E&xchange", "&Language", "&Help"]
     file_menu = [a.text() for a in window.menus["file"].actions() if not a.isSeparator()]
     assert file_menu == ["&Office profile…", "&Settings…", "&Back up the database…", "&Quit"]
     assert [a.text() for a in window.menus["view"].actions()][4] == "People && organisations"
@@ -203,7 +203,7 @@ def test_pseudo_language_reaches_every_menu(
 
     qt_i18n.apply_language(QApplication.instance(), "xx", bus=ctx.bus)
     assert menu_texts(window) == [pseudo(t) for t in
-                                  ("&File", "&Edit", "&View", "&Language", "&Help")]
+                                  ("&File", "&Edit", "&View", "E&xchange", "&Language", "&Help")]
     assert window.acts.backup.text() == pseudo("&Back up the database…")
     assert window.toolbar.actions()[0].text() == pseudo("New")
     assert load_settings().language is None  # the pseudo language is never saved
