@@ -1,4 +1,4 @@
-"""A restored backup and two laptops claiming one office: detected; a guided resync loses nothing."""
+"""A restored backup and two laptops claiming one office: detected; a resync loses nothing."""
 
 from __future__ import annotations
 
