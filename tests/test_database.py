@@ -119,3 +119,15 @@ def test_check_on_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite" * 100)
     report = run_checks(f"sqlite:///{junk}")
     assert not report.ok
+
+
+def test_revision_files_follow_the_naming_convention() -> None:
+    """Opening a database reads the known revisions from the file names: keep them in step."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
+    script = ScriptDirectory.from_config(cfg)
+    assert {s.revision for s in script.walk_revisions()} == set(migrate.known_revisions())
+    assert script.get_current_head() == migrate.head_revision()
