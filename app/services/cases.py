@@ -1,4 +1,4 @@
-"""Micro-business cases: what the detail pane shows (read-only for now)."""
+"""Micro-business cases: everything the case page shows, read in one call."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from app.models import (
     StageChange,
 )
 from app.services import choices
+from app.services.case_actions import action_title
 from app.services.events import label, office_code, person_names
 
 ACTIVITY_KIND = {
@@ -60,6 +61,8 @@ class StageLine:
     to_label: str
     by: str
     note: str
+    id: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ class ActivityLine:
     by: str
     event_code: str
     notes: str
+    id: str = ""
+    kind: str = ""
+    event_id: str | None = None
+    by_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class ActionLine:
     done_on: dt.date | None
     automatic_label: str
     overdue: bool
+    id: str = ""
+    automatic: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,9 @@ class FinancingLine:
     amount_eur: Decimal | None
     applied_on: dt.date | None
     decided_on: dt.date | None
+    id: str = ""
+    source: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,8 @@ class SupportLine:
     date: dt.date | None
     hours: float | None
     amount_eur: Decimal | None
+    id: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,8 @@ class OutcomeLine:
     jobs_created: int
     community_employees: int
     note: str
+    id: str = ""
+    point: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,14 @@ class CaseDetail:
     financing: tuple[FinancingLine, ...]
     support: tuple[SupportLine, ...]
     outcomes: tuple[OutcomeLine, ...]
+    consultant_id: str | None = None
+    market: str = ""
+    state_language_level: str = ""
+    digital_skills: str = ""
+    barriers: str = ""
+    skills: str = ""
+    resources: str = ""
+    notes: str = ""
 
     @property
     def next_action(self) -> ActionLine | None:
@@ -156,8 +180,8 @@ def _rows(s: Session, model: Any, case_id: str, *order: Any) -> list[Any]:
     return list(s.execute(stmt.order_by(*order)).scalars())
 
 
-def get_case(db: Database, case_id: str) -> CaseDetail:
-    today = dt.date.today()
+def get_case(db: Database, case_id: str, today: dt.date | None = None) -> CaseDetail:
+    today = today or dt.date.today()
     stages = choices.ref_list(db, "case_stage")
     with db.reader() as s:
         c = s.get(BusinessCase, case_id)
@@ -193,19 +217,70 @@ def get_case(db: Database, case_id: str) -> CaseDetail:
             office_code=office_code(s, c.office_id),
             stages=tuple(StageLine(x.date, choices.label(stages, x.from_stage),
                                    choices.label(stages, x.to_stage),
-                                   names.get(x.by_person_id or "", ""), x.note) for x in changes),
+                                   names.get(x.by_person_id or "", ""), x.note, x.id,
+                                   x.missing_facts_reason) for x in changes),
             activities=tuple(ActivityLine(a.date, label(ACTIVITY_KIND, a.kind), a.duration_minutes,
                                           names.get(a.by_person_id or "", ""),
-                                          codes.get(a.event_id or "", ""), a.notes) for a in acts),
-            actions=tuple(ActionLine(a.title, a.due_on, names.get(a.responsible_id or "", ""),
+                                          codes.get(a.event_id or "", ""), a.notes, a.id,
+                                          a.kind, a.event_id, a.by_person_id) for a in acts),
+            actions=tuple(ActionLine(action_title(a), a.due_on,
+                                     names.get(a.responsible_id or "", ""),
                                      a.done_on, label(AUTOMATIC, a.automatic),
-                                     a.done_on is None and a.due_on < today) for a in actions),
+                                     a.done_on is None and a.due_on < today, a.id, a.automatic)
+                          for a in actions),
             financing=tuple(FinancingLine(label(FINANCING_SOURCE, f.source),
                                           label(FINANCING_STATUS, f.status), f.amount_eur,
-                                          f.applied_on, f.decided_on) for f in fin),
+                                          f.applied_on, f.decided_on, f.id, f.source,
+                                          f.status) for f in fin),
             support=tuple(SupportLine(label(SUPPORT_KIND, x.kind), x.description, x.date,
-                                      x.hours, x.amount_eur) for x in sup),
+                                      x.hours, x.amount_eur, x.id, x.kind) for x in sup),
             outcomes=tuple(OutcomeLine(label(OUTCOME_POINT, o.point), o.date, o.operating,
                                        o.revenue_band, o.jobs_created, o.community_employees,
-                                       o.note) for o in outs),
+                                       o.note, o.id, o.point) for o in outs),
+            consultant_id=c.consultant_id, market=c.market,
+            state_language_level=c.state_language_level, digital_skills=c.digital_skills,
+            barriers=c.barriers, skills=c.skills, resources=c.resources, notes=c.notes,
         )
+
+
+def personal_case_data(s: Session, person_id: str) -> list[dict[str, Any]]:
+    """A beneficiary's cases with notes and activities, for an access request."""
+    out = []
+    for c in s.execute(select(BusinessCase).where(
+            BusinessCase.beneficiary_id == person_id,
+            BusinessCase.deleted.is_(False))).scalars():
+        out.append({
+            "code": c.code, "stage": c.stage_code, "opened_on": c.opened_on,
+            "closed_on": c.closed_on, "close_reason": c.close_reason,
+            "close_note": c.close_note, "business_idea": c.business_idea, "sector": c.sector,
+            "market": c.market, "state_language_level": c.state_language_level,
+            "digital_skills": c.digital_skills, "barriers": c.barriers, "skills": c.skills,
+            "resources": c.resources, "business_name": c.business_name,
+            "business_code": c.business_code, "notes": c.notes,
+            "stage_changes": [{"date": x.date, "from": x.from_stage, "to": x.to_stage,
+                               "note": x.note, "reason": x.missing_facts_reason}
+                              for x in _rows(s, StageChange, c.id, StageChange.date)],
+            "activities": [{"date": a.date, "kind": a.kind, "minutes": a.duration_minutes,
+                            "notes": a.notes}
+                           for a in _rows(s, CaseActivity, c.id, CaseActivity.date)],
+            "outcomes": [{"point": o.point, "date": o.date, "operating": o.operating,
+                          "note": o.note}
+                         for o in _rows(s, CaseOutcome, c.id, CaseOutcome.date)],
+        })
+    return out
+
+
+def erase_case_notes(s: Session, person_id: str) -> int:
+    """Blank the free-text personal data of a beneficiary's cases (for erasure); the stages,
+    dates and counts stay for the funnel figures. Returns how many cases were touched."""
+    cases = list(s.execute(select(BusinessCase).where(
+        BusinessCase.beneficiary_id == person_id)).scalars())
+    for c in cases:
+        c.notes = c.close_note = c.barriers = c.skills = c.resources = ""
+        for a in _rows(s, CaseActivity, c.id, CaseActivity.date):
+            a.notes = ""
+        for x in _rows(s, StageChange, c.id, StageChange.date):
+            x.note = x.missing_facts_reason = ""
+        for o in _rows(s, CaseOutcome, c.id, CaseOutcome.date):
+            o.note = ""
+    return len(cases)

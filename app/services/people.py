@@ -273,6 +273,9 @@ def erase_person(db: Database, person_id: str) -> Saved[PersonData]:
         person.archived = True
         for c in s.execute(select(Consent).where(Consent.person_id == person_id)).scalars():
             c.note = ""
+        from app.services.cases import erase_case_notes
+
+        erase_case_notes(s, person_id)  # case notes are personal data too
         # The old values must not linger in this database's own change log either: they are
         # replaced by what an erased person holds, so the log stays valid to send.
         for row in s.execute(

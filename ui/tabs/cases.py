@@ -1,91 +1,54 @@
-"""The Micro-business cases tab: each beneficiary's path from intake to a lasting business."""
+"""The Micro-business cases tab: each beneficiary's path from intake to a lasting business.
+
+Three views of the caseload: the list (with what is overdue or due this week above it and the
+case page beside it), the board (a column per stage), and the funnel figures.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.i18n import N_, _, ngettext
-from app.i18n.formats import format_eur, format_number, format_short_date
-from app.services.cases import CaseDetail, get_case, overdue_text
+from app.errors import UserError
+from app.i18n import N_, _
+from app.services import case_stages
+from app.services.case_stages import MissingFactsError
+from app.services.cases import get_case
 from app.services.results import CASES, EVENTS, PEOPLE
-from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
+from ui.cases.board import BoardView
+from ui.cases.case_form import CaseForm
+from ui.cases.case_page import CasePage
+from ui.cases.content import case_content
+from ui.cases.due_panel import DuePanel
+from ui.cases.files_dialog import FilesDialog
+from ui.cases.funnel_panel import FunnelPanel
+from ui.cases.stage_dialogs import MoveStageDialog
+from ui.cases.summary import show_summary
+from ui.context import AppContext
+from ui.tabs.detail import DetailContent, ListDetailTab
+from ui.widgets import ask
 
-
-def _eur(value: Decimal | None) -> str:
-    return format_eur(value) if value is not None else ""
-
-
-def _yes_no(value: bool) -> str:
-    return _("yes") if value else _("no")
-
-
-def case_content(d: CaseDetail) -> DetailContent:
-    tables = (
-        DetailTable(N_("Next actions"), (N_("Action"), N_("Due"), N_("Responsible"), N_("Done")),
-                    [(a.title or a.automatic_label,
-                      overdue_text(a.due_on) if a.overdue else format_short_date(a.due_on),
-                      a.responsible, format_short_date(a.done_on)) for a in d.actions],
-                    marked=frozenset(i for i, a in enumerate(d.actions) if a.overdue),
-                    empty=N_("No next actions planned.")),
-        DetailTable(N_("Stage history"), (N_("Date"), N_("From"), N_("To"), N_("By"), N_("Note")),
-                    [(format_short_date(x.date), x.from_label, x.to_label, x.by, x.note)
-                     for x in d.stages],
-                    empty=N_("No stage changes recorded yet.")),
-        DetailTable(N_("Activities"), (N_("Date"), N_("Kind"), N_("Minutes"), N_("By"),
-                                       N_("Event"), N_("Notes")),
-                    [(format_short_date(a.date), a.kind_label, format_number(a.minutes), a.by,
-                      a.event_code, a.notes) for a in d.activities],
-                    empty=N_("No consultations or other activities recorded yet.")),
-        DetailTable(N_("Financing"), (N_("Source"), N_("Status"), N_("Amount"), N_("Applied"),
-                                      N_("Decided")),
-                    [(f.source_label, f.status_label, _eur(f.amount_eur),
-                      format_short_date(f.applied_on), format_short_date(f.decided_on))
-                     for f in d.financing],
-                    empty=N_("No financing applied for.")),
-        DetailTable(N_("Support given"), (N_("Kind"), N_("Description"), N_("Date"),
-                                          N_("Hours"), N_("Amount")),
-                    [(x.kind_label, x.description, format_short_date(x.date),
-                      format_number(x.hours) if x.hours is not None else "", _eur(x.amount_eur))
-                     for x in d.support],
-                    empty=N_("No support recorded yet.")),
-        DetailTable(N_("Outcomes"), (N_("When"), N_("Date"), N_("Operating"),
-                                     N_("Revenue band"), N_("Jobs created"),
-                                     N_("Community employees"), N_("Note")),
-                    [(o.point_label, format_short_date(o.date), _yes_no(o.operating),
-                      o.revenue_band, str(o.jobs_created), str(o.community_employees), o.note)
-                     for o in d.outcomes],
-                    empty=N_("No outcomes recorded yet.")),
-    )
-    overdue = ngettext("{n} overdue action", "{n} overdue actions",
-                       d.overdue_actions).format(n=d.overdue_actions) if d.overdue_actions else ""
-    closed = ""
-    if d.closed_on:
-        closed = _("{date}: {reason}").format(date=format_short_date(d.closed_on),
-                                              reason=d.close_reason_label or "–")
-    business = " ".join(p for p in (d.business_name, d.business_code and f"({d.business_code})")
-                        if p)
-    return DetailContent(
-        title=d.beneficiary,
-        subtitle=" · ".join(p for p in (d.code, d.stage_label, overdue) if p),
-        fields=(
-            (N_("Consultant"), d.consultant),
-            (N_("Municipality"), d.municipality),
-            (N_("Opened"), format_short_date(d.opened_on)),
-            (N_("Closed"), closed),
-            (N_("Close note"), d.close_note),
-            (N_("Business idea"), d.business_idea),
-            (N_("Sector"), d.sector),
-            (N_("Business plan"), d.plan_status_label),
-            (N_("Legal form"), d.legal_form_label),
-            (N_("Business registered"), format_short_date(d.registered_on)),
-            (N_("Business"), business),
-            (N_("Started"), format_short_date(d.started_on)),
-            (N_("Office"), d.office_code),
-        ),
-        tables=tables,
-    )
+VIEWS = (N_("List"), N_("Board"), N_("Funnel"))
+# toolbar actions: name -> (text msgid, status tip msgid)
+ACTIONS = {
+    "new_case": (N_("New case…"), N_("Open a case for a person from the registry")),
+    "log_activity": (N_("Log activity…"), N_("A consultation, mentoring, training, document, "
+                                             "call or visit on the selected case")),
+    "plan_action": (N_("Plan action…"), N_("A next action with a due date and a responsible "
+                                           "person")),
+    "summary": (N_("Case summary PDF…"), N_("The selected case for the paper file")),
+}
+RECORD_ACTIONS = ("log_activity", "plan_action", "summary")
 
 
 class CasesTab(ListDetailTab):
@@ -94,8 +57,149 @@ class CasesTab(ListDetailTab):
     placeholder = N_("Select a case in the list to see its stages, activities and next actions.")
     initial_sort = ("opened", Qt.SortOrder.DescendingOrder)  # newest first
 
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(self.splitter)
+        self.page = CasePage(ctx, self.detail, self.today, self)
+        self.splitter.insertWidget(1, self.page)
+        self.page.summary_requested.connect(self.summary_pdf)
+        self.page.files_requested.connect(self.case_files)
+        self.due = DuePanel(ctx, self.today, self)
+        self.due.case_chosen.connect(self.open_case)
+        list_page = QSplitter(Qt.Orientation.Vertical, self)
+        list_page.addWidget(self.due)
+        list_page.addWidget(self.splitter)
+        list_page.setStretchFactor(0, 1)
+        list_page.setStretchFactor(1, 3)
+        list_page.setChildrenCollapsible(False)
+        self.board = BoardView(ctx, self.today, self)
+        self.board.move_requested.connect(self.move_case)
+        self.board.case_opened.connect(self.open_case)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("case_views")
+        self.views.addTab(list_page, "")
+        self.views.addTab(self.board, "")
+        self.views.currentChanged.connect(self._view_changed)
+        self.funnel = FunnelPanel(ctx, self.today, self)
+        self.views.addTab(self.funnel, "")
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("new_case")
+        self.new_button.clicked.connect(self.new_case)
+        self.views.setCornerWidget(self.new_button, Qt.Corner.TopRightCorner)
+        layout.addWidget(self.views)
+        self.actions_: dict[str, QAction] = {}
+        slots = {"new_case": self.new_case, "log_activity": self.page.log_activity,
+                 "plan_action": self.page.plan_action,
+                 "summary": lambda: self.page.summary_requested.emit(
+                     self.page.case.id if self.page.case else "")}
+        for name, slot in slots.items():
+            action = QAction(self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.actions_[name] = action
+        self._retranslate_own()
+
+    @staticmethod
+    def today() -> dt.date:
+        return dt.date.today()
+
     def title(self) -> str:
         return _("Micro-business cases")
 
     def detail_content(self, record_id: str) -> DetailContent:
-        return case_content(get_case(self.ctx.db, record_id))
+        return case_content(get_case(self.ctx.db, record_id, today=self.today()))
+
+    def show_record(self, record_id: str | None) -> None:
+        super().show_record(record_id)
+        page = getattr(self, "page", None)
+        if page is not None:
+            case = None
+            if record_id is not None and self.detail.content is not None:
+                try:
+                    case = get_case(self.ctx.db, record_id, today=self.today())
+                except UserError:
+                    case = None
+            page.show_case(case)
+            self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        actions = getattr(self, "actions_", None)
+        if actions is None:
+            return
+        case = self.page.case
+        for name in RECORD_ACTIONS:
+            actions[name].setEnabled(case is not None and (
+                name == "summary" or case.stage != "closed"))
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.due.reload()
+        self.board.reload()
+        if self.views.currentWidget() is self.funnel:
+            self.funnel.reload()
+
+    def toolbar_actions(self) -> list[Any]:
+        return list(self.actions_.values())
+
+    def _retranslate_own(self) -> None:
+        self.new_button.setText(_("New case…"))
+        for name, action in self.actions_.items():
+            text, tip = ACTIONS[name]
+            action.setText(_(text))
+            action.setStatusTip(_(tip))
+        self._enable_actions()
+        for i in range(self.views.count()):
+            self.views.setTabText(i, _(VIEWS[i]))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._retranslate_own()
+        self.page.retranslate()
+        self.due.reload()
+        self.board.reload()
+        self.funnel.retranslate()
+
+    def _view_changed(self, index: int) -> None:
+        if self.views.widget(index) is self.funnel:
+            self.funnel.reload()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        form = CaseForm(self.ctx, None, self.today(), self)
+        if form.exec() and form.saved_value is not None:
+            self.open_case(form.saved_value.id)
+
+    def open_case(self, case_id: str) -> None:
+        """Show the case in the list view (clearing filters that would hide it)."""
+        self.views.setCurrentIndex(0)
+        if not self.panel.select_id(case_id):
+            self.panel.search.clear()
+            self.panel.reload()
+            self.panel.select_id(case_id)
+
+    def move_case(self, case_id: str, stage: str) -> None:
+        """A move from the board: straight through when the facts are there, else the dialog."""
+        try:
+            saved = case_stages.move_stage(self.ctx.db, case_id, stage, self.today())
+        except MissingFactsError:
+            detail = get_case(self.ctx.db, case_id, today=self.today())
+            MoveStageDialog(self.ctx, case_id, detail.stage_label, stage, self.today(),
+                            self).exec()
+            self.board.reload(keep=case_id)
+            return
+        except UserError as exc:
+            ask.warn(self, exc.text())
+            return
+        self.ctx.bus.publish(saved.changes)
+        self.board.reload(keep=case_id)
+
+    def summary_pdf(self, case_id: str) -> None:
+        if not case_id:
+            return
+        show_summary(self.ctx, case_id, self)
+
+    def case_files(self, case_id: str) -> None:
+        FilesDialog(self.ctx, case_id, self).exec()

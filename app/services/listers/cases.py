@@ -11,13 +11,14 @@ from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
-from app.i18n import N_, _
+from app.i18n import N_, _, current_language
 from app.i18n.formats import format_short_date
 from app.models import BusinessCase, NextAction, Person, RefItem
 from app.services import choices
 from app.services.cases import overdue_text
 from app.services.listers.events import office_codes, offices
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
+from app.text import sort_key
 
 Consultant = aliased(Person)
 
@@ -29,6 +30,17 @@ def _open_actions() -> list[ColumnElement[Any]]:
 
 def _next_due() -> ColumnElement[Any]:
     return select(func.min(NextAction.due_on)).where(*_open_actions()).scalar_subquery()
+
+
+def consultants(db: Database) -> list[tuple[str, str]]:
+    """The people who are consultants on any case, alphabetically."""
+    lang = current_language()
+    with db.reader() as s:
+        rows = s.execute(select(Person.id, Person.first_name, Person.last_name).where(
+            Person.id.in_(select(BusinessCase.consultant_id).where(
+                BusinessCase.deleted.is_(False))))).all()
+    pairs = [(i, f"{first} {last}".strip()) for i, first, last in rows]
+    return sorted(pairs, key=lambda p: sort_key(p[1], lang))
 
 
 class CasesLister(Lister):
@@ -47,6 +59,8 @@ class CasesLister(Lister):
     default_sort = "opened"
     filters = (
         Filter("stage", N_("Stage"), lambda db: choices.ref_list(db, "case_stage")),
+        Filter("consultant", N_("Consultant"), lambda db: consultants(db)),
+        Filter("municipality", N_("Municipality"), lambda db: choices.municipalities(db)),
         Filter("office", N_("Office"), offices),
         Filter("overdue", N_("Next actions"),
                lambda _db: [("overdue", _("Overdue only"))]),
@@ -74,10 +88,15 @@ class CasesLister(Lister):
         conds: list[ColumnElement[Any]] = []
         if f.get("stage"):
             conds.append(BusinessCase.stage_code == f["stage"])
+        if f.get("consultant"):
+            conds.append(BusinessCase.consultant_id == f["consultant"])
+        if f.get("municipality"):
+            conds.append(BusinessCase.municipality_code == f["municipality"])
         if f.get("office"):
             conds.append(BusinessCase.office_id == f["office"])
         if f.get("overdue"):
             conds.append(exists().where(*_open_actions(), NextAction.due_on < dt.date.today()))
+            conds.append(BusinessCase.closed_on.is_(None))
         return conds
 
     def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
