@@ -112,3 +112,25 @@ def test_a_merge_unit_is_logged_whole(db: Database) -> None:
         fields = {r.field for r in s.execute(select(ChangeLog).where(ChangeLog.op == "update"))
                   .scalars()}
     assert fields == {"address", "postal_code", "city"}
+
+
+def test_another_offices_record_is_read_only_here(db: Database) -> None:
+    """Any service that edits an office-owned record of another office is refused."""
+    import datetime as dt
+
+    from app.errors import ValidationError
+    from app.models import BusinessCase, Office
+
+    with db.session() as s:
+        other = Office(code="VIS", name="Visagino biuras")
+        p = Person(first_name="Ona", last_name="Yla")
+        s.add_all([other, p])
+        s.flush()
+        case = BusinessCase(code="VIS-MV-2026-001", beneficiary_id=p.id,
+                            opened_on=dt.date(2026, 1, 1), office_id=other.id)
+        s.add(case)
+    with pytest.raises(ValidationError) as err, db.session() as s:
+        obj = s.get(BusinessCase, case.id)
+        assert obj is not None
+        obj.sector = "kita"
+    assert "Visagino biuras" in err.value.text()

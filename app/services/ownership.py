@@ -22,7 +22,12 @@ def ensure_own(s: Session, record: Any) -> None:
     local = s.get(LocalState, "office_id")
     if owner is None or local is None or owner == local.text_value:
         return
-    office = s.get(Office, owner)
+    refuse_foreign(s, record)
+
+
+def refuse_foreign(s: Session, record: Any) -> None:
+    """Raise the read-only refusal for a record another office owns."""
+    office = s.get(Office, record.office_id)
     raise ValidationError(
         "office", N_("This record belongs to the {office} office; only that office can change "
                      "it. Here it is read-only."),

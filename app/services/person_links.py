@@ -42,7 +42,14 @@ def linked_records(s: Session, person_id: str) -> dict[str, int]:
 
 
 def repoint(s: Session, table: str, old_id: str, new_id: str) -> int:
-    """Move every reference from old_id to new_id through the ORM, so each move is logged."""
+    """Move every reference from old_id to new_id through the ORM, so each move is logged.
+
+    Records another office owns are left alone: only that office may change them, and their
+    reference reaches the kept record through the merged-away one's redirect."""
+    from app.models import LocalState
+
+    local = s.get(LocalState, "office_id")
+    own = local.text_value if local else None
     moved = 0
     for model, attr in references(table):
         if not issubclass(model, Synced):
@@ -52,6 +59,8 @@ def repoint(s: Session, table: str, old_id: str, new_id: str) -> int:
             moved += rows.rowcount or 0
             continue
         for obj in s.execute(select(model).where(getattr(model, attr) == old_id)).scalars():
+            if model.sync_kind == "office" and obj.office_id not in (None, own):
+                continue
             setattr(obj, attr, new_id)
             moved += 1
     return moved

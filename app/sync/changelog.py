@@ -102,6 +102,19 @@ def _changed_fields(obj: Synced) -> list[str]:
     return out
 
 
+def _only_own(session: Session, changed: list[Synced]) -> None:
+    """Office-owned records change only in their own office (SYNC.md): anywhere else they are
+    read-only copies, and an edit would fork them. One check here covers every service."""
+    office = session.execute(
+        select(LocalState.text_value).where(LocalState.key == "office_id")
+    ).scalar()
+    for obj in changed:
+        if type(obj).sync_kind == "office" and obj.office_id not in (None, office):
+            from app.services.ownership import refuse_foreign
+
+            refuse_foreign(session, obj)
+
+
 def _with_units(model: type[Synced], fields: list[str]) -> list[str]:
     """A change to one field of a unit (first and last name, address lines) logs the whole unit,
     so that a merge can let the whole unit win (SYNC.md merge rule 6)."""
@@ -142,6 +155,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             dirty.append((obj, fields, tomb))
     if not new and not dirty:
         return
+    _only_own(session, [d[0] for d in dirty])
     for obj in [*new, *(d[0] for d in dirty)]:
         refresh = getattr(obj, "refresh_derived", None)
         if refresh:
