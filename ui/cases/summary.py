@@ -7,9 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from app.documents.case_summary import render_summary
 from app.i18n import _, current_language
-from app.services.case_printing import summary_data
 from app.services.events import LANGUAGE_NAMES
 from ui.context import AppContext
 
@@ -31,6 +29,9 @@ def show_summary(ctx: AppContext, case_id: str, parent: QWidget | None = None,
         return
 
     def build(_progress: Any) -> tuple[bytes, str]:
+        from app.documents.case_summary import render_summary  # reportlab: loaded when used
+        from app.services.case_printing import summary_data
+
         data = summary_data(ctx.db, case_id, lang)
         return render_summary(data), data.code
 
