@@ -65,6 +65,19 @@ def action_bar(parent: QWidget, actions: list[QAction]) -> QToolBar:
     return bar
 
 
+def detail_with_bar(tab: Any, actions: list[QAction]) -> QToolBar:
+    """Put a row of record actions above a ListDetailTab's detail, on the splitter's right."""
+    right = QWidget(tab)
+    box = QVBoxLayout(right)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(0)
+    bar = action_bar(right, actions)
+    box.addWidget(bar)
+    box.addWidget(tab.detail)
+    tab.splitter.insertWidget(1, right)
+    return bar
+
+
 def open_dialog(owner: Any, dialog: QDialog,
                 on_accepted: Callable[[], Any] | None = None) -> QDialog:
     """Open window-modal without a nested event loop; `owner.dialog` keeps it for tests."""

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.errors import UserError
 from app.i18n import N_, _, ngettext
@@ -37,7 +37,7 @@ from ui.context import AppContext
 from ui.networks.tab_tools import (
     ActionSet,
     DocumentOptions,
-    action_bar,
+    detail_with_bar,
     open_dialog,
     selected_row,
     show_document,
@@ -155,16 +155,9 @@ class AdvocacyTab(ListDetailTab):
             "add_proposal": self.add_proposal, "edit_proposal": self.edit_proposal,
             "new_round_table": self.new_round_table, "add_product": self.add_product,
             "evaluate": self.evaluate_product, "add_publication": self.add_publication})
-        right = QWidget(self)
-        box = QVBoxLayout(right)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        self.bar = action_bar(right, [self.actions_[n] for n in (
+        self.bar = detail_with_bar(self, [self.actions_[n] for n in (
             "add_step", "add_proposal", "edit_proposal", "new_round_table", "add_product",
             "evaluate", "add_publication")])
-        box.addWidget(self.bar)
-        box.addWidget(self.detail)
-        self.splitter.insertWidget(1, right)
         self.panel.activated.connect(lambda _id: self.edit_run())
         self.show_record(self.panel.current_id())
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.errors import UserError
 from app.i18n import N_, _, ngettext
@@ -27,7 +27,7 @@ from ui.networks.forms import MemberForm, NetworkForm, WorkItemForm, share_inter
 from ui.networks.tab_tools import (
     ActionSet,
     DocumentOptions,
-    action_bar,
+    detail_with_bar,
     open_dialog,
     selected_row,
     show_document,
@@ -120,16 +120,9 @@ class NetworksTab(ListDetailTab):
             "edit_member": self.edit_member, "remove_member": self.remove_member,
             "new_interest": self.new_interest, "add_item": self.add_item,
             "edit_item": self.edit_item, "new_meeting": self.new_meeting})
-        right = QWidget(self)
-        box = QVBoxLayout(right)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        self.bar = action_bar(right, [self.actions_[n] for n in (
+        self.bar = detail_with_bar(self, [self.actions_[n] for n in (
             "add_member", "edit_member", "remove_member", "new_interest", "add_item",
             "edit_item", "new_meeting")])
-        box.addWidget(self.bar)
-        box.addWidget(self.detail)
-        self.splitter.insertWidget(1, right)
         self.panel.activated.connect(lambda _id: self.edit_network())
         self.show_record(self.panel.current_id())
 
