@@ -105,12 +105,16 @@ class Sim:
             "city": self.rng.choice(["Vilnius", "Soleczniki", "Visaginas", "Trakai"]),
             "notes": f"pastaba {self.rng.randrange(10**6)}",
         }[field]
+        if getattr(p, field) == value:
+            return  # the same value again commits no change: nothing to lose
         for earlier in self.edits:
             if (
                 earlier[0] == pid
                 and earlier[1] == field
                 and not earlier[4]
-                and self._has(db, pid, field, earlier[3])
+                # Seen and replaced: the change itself reached this database, or its value did
+                # (a unit such as the address carries its fields' values in every write of it).
+                and (getattr(p, field) == earlier[2] or self._has(db, pid, field, earlier[3]))
             ):
                 earlier[4] = True
         people.save_person(db, dataclasses.replace(p, **{field: value}))
