@@ -3,18 +3,24 @@
 Our texts come from app.i18n (gettext); Qt's own (standard buttons, context menus, file dialogs)
 come from the .qm catalogs shipped in PySide6. The wheel has qtbase_pl.qm and qtbase_ru.qm but
 for Lithuanian only the older qt_lt.qm, so each language takes qtbase_<lang> where present,
-else qt_<lang>.
+else qt_<lang>. That old catalog lacks the contexts Qt 5 and 6 added (QPlatformTheme: every
+standard button; QWidgetTextControl: the context menu of text boxes), so a catalog of ours,
+translations/qt/<lang>.po (msgctxt = the Qt context), fills the gaps. It is installed last,
+so Qt asks it first: it also wins where Qt's words clash with ours (Undo is not Cancel).
 """
 
 from __future__ import annotations
 
+import gettext
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
 from app import i18n
+from app.paths import translations_dir
 
 if TYPE_CHECKING:
     from ui.bus import Bus
@@ -38,17 +44,87 @@ def qt_catalog(lang: str) -> Path | None:
     return None
 
 
+class CatalogTranslator(QTranslator):
+    """Answers Qt's own strings from a gettext catalog: msgctxt is the Qt context, msgid the
+    source text. No answer (None) sends Qt on to the next translator, then to the English."""
+
+    def __init__(self, messages: dict[tuple[str, str], str | tuple[str, ...]],
+                 plural: Callable[[int], int] = lambda n: 0,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.messages = messages
+        self._plural = plural
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        key = (f"{context}|{disambiguation}" if disambiguation else context, source_text)
+        found = self.messages.get(key)
+        if found is None:
+            return None  # a null QString: Qt asks the next translator ("" would stop it)
+        if isinstance(found, tuple):  # Qt's "%n" strings: the language's plural rule picks
+            return found[min(self._plural(max(n, 0)), len(found) - 1)]
+        return found
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self.messages
+
+
+def own_qt_catalog(lang: str) -> Path | None:
+    """Our catalog of Qt's strings for `lang`: a fresh compiled .mo, else the .po."""
+    po = translations_dir() / "qt" / f"{lang}.po"
+    mo = po.with_suffix(".mo")
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        return mo
+    return po if po.is_file() else None
+
+
+def load_own_qt_catalog(lang: str) -> CatalogTranslator | None:
+    """Our translations of Qt's strings for `lang`, or None when there are none."""
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    path = own_qt_catalog(lang)
+    if path is None:
+        return None
+    with path.open("rb") as fh:
+        catalog = read_mo(fh) if path.suffix == ".mo" else read_po(fh, locale=lang)
+    messages: dict[tuple[str, str], str | tuple[str, ...]] = {}
+    for msg in catalog:
+        if not msg.id or not msg.context or msg.fuzzy:
+            continue  # the header, a string without a Qt context, or one not yet checked
+        context = msg.context
+        if isinstance(context, bytes):  # Babel's read_mo leaves the context undecoded
+            context = context.decode("utf-8")
+        source = msg.id if isinstance(msg.id, str) else msg.id[0]
+        text = msg.string if isinstance(msg.string, str) else tuple(msg.string)
+        if text and all(text):
+            messages[(context, source)] = text
+    plural = gettext.c2py(catalog.plural_expr)
+    return CatalogTranslator(messages, plural) if messages else None
+
+
 def install_qt_translators(app: QCoreApplication, lang: str) -> list[Path]:
-    """Replace the Qt translators installed earlier by those for `lang`; return the files."""
+    """Replace the Qt translators installed earlier by those for `lang`; return Qt's files
+    loaded (our own catalog of Qt strings, installed after them, is not in the list)."""
     while _installed:
         app.removeTranslator(_installed.pop())
     loaded: list[Path] = []
     if lang in (i18n.SOURCE_LANGUAGE, i18n.PSEUDO):
         return loaded
+    _install_qm(app, lang, loaded)
+    own = load_own_qt_catalog(lang)
+    if own is not None:
+        own.setParent(app)
+        app.installTranslator(own)
+        _installed.append(own)
+    return loaded
+
+
+def _install_qm(app: QCoreApplication, lang: str, loaded: list[Path]) -> None:
     path = qt_catalog(lang)
     if path is None:
         log.warning("no Qt catalog for %s in %s", lang, qt_translations_dir())
-        return loaded
+        return
     translator = QTranslator(app)
     if translator.load(path.name, str(path.parent)):
         app.installTranslator(translator)
@@ -56,7 +132,6 @@ def install_qt_translators(app: QCoreApplication, lang: str) -> list[Path]:
         loaded.append(path)
     else:
         log.warning("could not load the Qt catalog %s", path)
-    return loaded
 
 
 def apply_language(app: QCoreApplication | None, lang: str, *, bus: Bus | None = None,
@@ -68,6 +143,10 @@ def apply_language(app: QCoreApplication | None, lang: str, *, bus: Bus | None =
     app = app or QCoreApplication.instance()
     if app is not None:
         install_qt_translators(app, lang)
+        # Qt posts LanguageChange to every window, and widgets then reset their standard
+        # texts (a button box's OK). Deliver those now, so that the windows' own retranslate
+        # below comes after and keeps their texts ("Save" on an OK button).
+        app.sendPostedEvents(None, QEvent.Type.LanguageChange)
     if save and lang in i18n.LANGUAGES:
         from app.settings import load_settings, update_settings
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, pgettext
 from app.i18n.formats import format_short_date
 from app.services.advocacy import OverdueProposal, overdue_proposals
 from app.services.figures import Figures, funder_figures, quarter_of
@@ -117,9 +117,9 @@ class FiguresDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3261e")
         period = QHBoxLayout()
-        period.addWidget(QLabel(_("From"), self))
+        period.addWidget(QLabel(pgettext("period", "From"), self))
         period.addWidget(self.start)
-        period.addWidget(QLabel(_("to"), self))
+        period.addWidget(QLabel(pgettext("period", "to"), self))
         period.addWidget(self.end)
         period.addWidget(show)
         period.addWidget(self.error, 1)
@@ -158,9 +158,9 @@ class FiguresDialog(QDialog):
                  str(x.partly_adopted), str(x.rejected), str(x.no_answer), str(x.awaiting),
                  str(x.overdue)) for x in (*f.by_institution, f.total)]
         self.proposals = _table(self, [
-            _("Institution"), _("Submitted"), _("Answered"), _("Adopted"), _("Partly adopted"),
-            _("Rejected"), _("No answer"), _("Awaiting"), _("Overdue")], rows,
-            right=range(1, 9), stretch_first=True)
+            _("Institution"), pgettext("number of proposals", "Submitted"), _("Answered"),
+            _("Adopted"), _("Partly adopted"), _("Rejected"), _("No answer"), _("Awaiting"),
+            _("Overdue")], rows, right=range(1, 9), stretch_first=True)
         total = self.proposals.rowCount() - 1
         for c in range(self.proposals.columnCount()):
             cell = self.proposals.item(total, c)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import N_, _
+from app.i18n import N_, _, pgettext
 from app.sync import network
 from app.sync.importer import ImportReport
 from app.sync.network import PeerInfo
@@ -251,7 +251,7 @@ class KeysDialog(common.JobDialog):
                 "Revoke the keys of {code} · {name}? Its files will be refused from now on. "
                 "Do this when a laptop is lost or stolen, then invite the office again."
             ).format(code=p.code, name=p.name),
-            _("Revoke"),
+            pgettext("keys", "Revoke"),
             danger=True,
         ):
             return

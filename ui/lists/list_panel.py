@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,20 +50,33 @@ class ListPanel(QWidget):
         self.filter_boxes: dict[str, QComboBox] = {}
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        # More than two filters go on a row of their own, so the search box keeps its room.
-        filters_row = QHBoxLayout() if len(lister.filters) > 2 else top
-        for flt in lister.filters:
+        # More than two filters go on a row of their own, so the search box keeps its room;
+        # more than three on a grid of three columns, so that each keeps a readable width
+        # ("Municipality: all" in a longer language) in a narrow list pane.
+        filters_row: QHBoxLayout | QGridLayout = (
+            top if len(lister.filters) <= 2
+            else QHBoxLayout() if len(lister.filters) == 3 else QGridLayout())
+        self.archived = QCheckBox(self)
+        self.archived.setVisible(with_archived)
+        self.archived.toggled.connect(lambda _c: self._apply())
+        for index, flt in enumerate(lister.filters):
             box = QComboBox(self)
             box.setObjectName(f"filter_{flt.key}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i: self._apply())
             self.filter_boxes[flt.key] = box
-            filters_row.addWidget(box, 1)
-        self.archived = QCheckBox(self)
-        self.archived.setVisible(with_archived)
-        self.archived.toggled.connect(lambda _c: self._apply())
-        filters_row.addWidget(self.archived)
+            if isinstance(filters_row, QGridLayout):
+                filters_row.addWidget(box, index // 3, index % 3)
+            else:
+                filters_row.addWidget(box, 1)
+        if isinstance(filters_row, QGridLayout):
+            count = len(lister.filters)
+            filters_row.addWidget(self.archived, count // 3, count % 3)
+            for column in range(3):
+                filters_row.setColumnStretch(column, 1)
+        else:
+            filters_row.addWidget(self.archived)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)

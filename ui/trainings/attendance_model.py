@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.db import Database
-from app.i18n import _
+from app.i18n import _, pgettext
 from app.i18n.formats import format_short_date
 from app.services import attendance
 from app.services.attendance import GridRow
@@ -93,7 +93,7 @@ class AttendanceModel(QAbstractTableModel):
                 s = self.sessions[section]
                 return _("{n}\n{date}").format(n=s.number, date=format_short_date(s.date))
             if horizontal:
-                return _("Attended")
+                return pgettext("sessions one person attended", "Attended")
             if section < len(self.people):
                 return self.people[section].registration.person_name
             return _("Present at the session")

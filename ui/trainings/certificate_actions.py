@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, pgettext
 from app.services import certificates
 from app.services.results import Changes
 from ui.context import AppContext
@@ -155,11 +155,12 @@ def reissue(ctx: AppContext, parent: QWidget | None, ids: list[str]) -> Changes:
 def revoke(ctx: AppContext, parent: QWidget | None, ids: list[str]) -> Changes:
     if not ids:
         return Changes()
-    reason = ask_reason(parent, _("Revoke"), ngettext(
+    verb = pgettext("certificates", "Revoke")
+    reason = ask_reason(parent, verb, ngettext(
         "Why is the certificate revoked? It stays in the register, marked revoked, and "
         "verification will say so.",
         "Why are the {n} certificates revoked? They stay in the register, marked revoked, and "
-        "verification will say so.", len(ids)).format(n=len(ids)), _("Revoke"))
+        "verification will say so.", len(ids)).format(n=len(ids)), verb)
     if reason is None:
         return Changes()
     return _each(parent, ids, lambda cid: certificates.revoke(ctx.db, cid, reason).changes)

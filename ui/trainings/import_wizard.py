@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, pgettext
 from app.imports import participants
 from app.imports.participants import ImportResult, Mapping, PreviewRow
 from app.imports.tables import read_table
@@ -166,7 +166,8 @@ class ImportWizard(QDialog):
         self.setWindowTitle(_("Import a participant list"))
         n = STEPS.index(self.step()) + 1
         titles = {"file": _("Choose the file"), "mapping": _("Match the columns"),
-                  "preview": _("Check the rows"), "summary": _("Done")}
+                  "preview": _("Check the rows"),
+                  "summary": pgettext("import step", "Done")}
         self.step_title.setText(_("Step {n} of {total}: {title}").format(
             n=n, total=len(STEPS), title=titles[self.step()]))
         self.file_intro.setText(_(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.i18n import N_, _
+from app.i18n import N_, _, pgettext
 from app.i18n.formats import format_time
 from app.services import event_pickers
 from app.services.event_editing import EventData, SessionData, save_session
@@ -153,8 +153,8 @@ class SessionDialog(DraftForm):
         self.setWindowTitle(_("Edit session {n}").format(n=self._base.number)
                             if self.record_id else _("New session"))
         example = format_time(dt.time(9, 30))
-        self.starts_at.setPlaceholderText(_("from"))
-        self.ends_at.setPlaceholderText(_("to"))
+        self.starts_at.setPlaceholderText(pgettext("time", "from"))
+        self.ends_at.setPlaceholderText(pgettext("time", "to"))
         self.starts_at.setToolTip(_("A time, e.g. {example}").format(example=example))
         self.ends_at.setToolTip(_("A time, e.g. {example}").format(example=example))
         ids = list(self.event_data.trainer_ids)

@@ -41,6 +41,9 @@ class SheetDialog(QDialog):
         self.event_data = event_editing.get_event_data(ctx.db, event_id)
         self.session = QComboBox(self)
         self.session.setObjectName("session")
+        # "No session (the event as a whole)" and "Session 3, 12.11.2026: topic" must be read
+        # whole: the dialog grows with the longest choice.
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language = QComboBox(self)
         self.language.setObjectName("sheet_language")
         self.blank_rows = QSpinBox(self)
