@@ -8,6 +8,7 @@ of the ids it shows. Nothing here knows about Qt.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -221,11 +222,15 @@ def register(lister: Lister) -> Lister:
 
 
 def lister(kind: str) -> Lister:
-    if not _REGISTRY:
-        import app.services.listers  # noqa: F401  (registers every area's lister)
+    """The lister of a kind of list, its module imported on first use."""
+    if kind not in _REGISTRY:
+        from app.services.listers import MODULES
+
+        importlib.import_module(f"app.services.listers.{MODULES[kind]}")
     return _REGISTRY[kind]
 
 
 def kinds() -> list[str]:
-    lister("people")
-    return list(_REGISTRY)
+    from app.services.listers import MODULES
+
+    return list(MODULES)
