@@ -31,10 +31,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Tinklas")
     app.setOrganizationName("Tinklas")
     app.setApplicationDisplayName("Tinklas")
-    from ui.dialogs.about import app_version
     from ui.main_window import app_icon
 
-    app.setApplicationVersion(app_version())
     app.setWindowIcon(app_icon())
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,15 +37,34 @@ MENUS = {"file": N_("&File"), "edit": N_("&Edit"), "view": N_("&View"),
          "exchange": N_("E&xchange"), "language": N_("&Language"), "help": N_("&Help")}
 
 
-def build_tabs(ctx: AppContext) -> list[AreaTab]:
-    """The five areas, in this order. Imported here so that each tab loads with the window."""
-    from ui.people.tab import PeopleTab
-    from ui.tabs.advocacy import AdvocacyTab
-    from ui.tabs.cases import CasesTab
-    from ui.tabs.networks import NetworksTab
-    from ui.tabs.trainings import TrainingsTab
+# The five areas, in this order: (module, class, title). A tab is imported and built when it is
+# first shown, so the window opens with one tab's work, not five.
+AREAS = (
+    ("ui.tabs.networks", "NetworksTab", N_("Networks")),
+    ("ui.tabs.trainings", "TrainingsTab", N_("Trainings")),
+    ("ui.tabs.cases", "CasesTab", N_("Micro-business cases")),
+    ("ui.tabs.advocacy", "AdvocacyTab", N_("Advocacy runs")),
+    ("ui.people.tab", "PeopleTab", N_("People and organisations")),
+)
 
-    return [NetworksTab(ctx), TrainingsTab(ctx), CasesTab(ctx), AdvocacyTab(ctx), PeopleTab(ctx)]
+
+def build_tab(ctx: AppContext, index: int) -> AreaTab:
+    module, name, _title = AREAS[index]
+    return getattr(importlib.import_module(module), name)(ctx)  # type: ignore[no-any-return]
+
+
+class TabSlot(QWidget):
+    """The page of one area in the tab widget; holds the area's tab once it is built."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.tab: AreaTab | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def put(self, tab: AreaTab) -> None:
+        self.tab = tab
+        self.layout().addWidget(tab)
 
 
 def window_settings() -> QSettings:
@@ -70,12 +91,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.area_tabs = build_tabs(ctx)
-        for tab in self.area_tabs:
-            self.tabs.addTab(tab, "")
+        self.slots = [TabSlot(self.tabs) for _area in AREAS]
+        for slot in self.slots:
+            self.tabs.addTab(slot, "")
         self.setCentralWidget(self.tabs)
 
-        self.acts = Actions(self, len(self.area_tabs),
+        self.acts = Actions(self, len(AREAS),
                             coordinator=ctx.db.local_office().is_coordinator)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
@@ -146,13 +167,29 @@ class MainWindow(QMainWindow):
             text, STATUS_TIMEOUT_MS))
         bus.changed.connect(self._on_changed)
 
+    def tab(self, index: int) -> AreaTab:
+        """The area's tab, built the first time it is asked for."""
+        slot = self.slots[index]
+        if slot.tab is None:
+            slot.put(build_tab(self.ctx, index))
+        assert slot.tab is not None
+        return slot.tab
+
+    @property
+    def area_tabs(self) -> list[AreaTab]:
+        """Every area's tab (builds those not shown yet)."""
+        return [self.tab(i) for i in range(len(AREAS))]
+
+    def built_tabs(self) -> list[AreaTab]:
+        return [slot.tab for slot in self.slots if slot.tab is not None]
+
     def current_tab(self) -> AreaTab:
-        return self.area_tabs[max(0, self.tabs.currentIndex())]
+        return self.tab(max(0, self.tabs.currentIndex()))
 
     def _tab_changed(self, index: int) -> None:
         self.toolbar.clear()
-        if 0 <= index < len(self.area_tabs):
-            self.toolbar.addActions(self.area_tabs[index].toolbar_actions())
+        if 0 <= index < len(AREAS):
+            self.toolbar.addActions(self.tab(index).toolbar_actions())
         self.toolbar.setVisible(bool(self.toolbar.actions()))  # no empty strip
 
     def retranslate(self, *_args: Any) -> None:
@@ -160,7 +197,7 @@ class MainWindow(QMainWindow):
         for key, menu in self.menus.items():
             menu.setTitle(_(MENUS[key]))
         # A title is plain text: "People & organisations" must not become a mnemonic.
-        titles = [tab.title().replace("&", "&&") for tab in self.area_tabs]
+        titles = [_(title).replace("&", "&&") for _module, _name, title in AREAS]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.acts.retranslate(titles)

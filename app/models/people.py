@@ -45,6 +45,12 @@ class Person(Synced, Base):
             "search_text",
         ),
         Index("ix_people_skeleton", "skeleton"),
+        # A list sorted by another column reads its first screen from these, not a full sort.
+        Index("ix_people_birth_year", "birth_year"),
+        Index("ix_people_municipality_code", "municipality_code"),
+        Index("ix_people_phone", "phone"),
+        Index("ix_people_email", "email"),
+        Index("ix_people_preferred_language", "preferred_language"),
     )
     sync_kind = "shared"
     merge_units = (("first_name", "last_name"), ("address", "postal_code", "city"))

@@ -8,6 +8,7 @@ of the ids it shows. Nothing here knows about Qt.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,9 +86,19 @@ class Lister:
         """Display rows for `ids` (any order); `db` is there for cached choices."""
         raise NotImplementedError
 
-    # -- the two calls the UI makes -------------------------------------------------------
+    # -- the calls the UI makes ----------------------------------------------------------
+
+    def open(self, db: Database, query: ListQuery) -> IdSource:
+        """The ordered ids of a query, read a page at a time: a list of 100,000 people opens
+        with the rows one screen needs, not 100,000 ids."""
+        return SqlSource(db, self.statement(query))
 
     def ids(self, db: Database, query: ListQuery) -> list[str]:
+        """Every id of a query, in order (the command line, exports, tests)."""
+        return self.open(db, query).all()
+
+    def statement(self, query: ListQuery) -> Select[Any]:
+        """The ordered SELECT of ids for a query."""
         lang = current_language()
         stmt = self.base()
         conds = list(self.where(query))
@@ -100,8 +111,7 @@ class Lister:
         sort = query.sort or self.default_sort
         descending = query.descending if query.sort else self.default_descending
         exprs = self.sort_expressions(sort, lang)
-        stmt = stmt.order_by(*[e.desc() if descending else e.asc() for e in exprs])
-        return fetch_ids(db, stmt)
+        return stmt.order_by(*[e.desc() if descending else e.asc() for e in exprs])
 
     def rows(self, db: Database, ids: Sequence[str]) -> list[Row]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
@@ -117,19 +127,87 @@ class Lister:
             return int(s.execute(stmt).scalar_one())
 
 
-def fetch_ids(db: Database, stmt: Select[Any]) -> list[str]:
-    """The first column of every row, read straight from the DB-API cursor: for 100,000 ids
-    SQLAlchemy's per-row result processing costs more than the query itself."""
+class IdSource:
+    """The ordered ids of one query. `count()` and `page()` answer from SQL with LIMIT and
+    OFFSET, so what a screen shows costs what a screen needs."""
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def page(self, offset: int, limit: int) -> list[str]:
+        raise NotImplementedError
+
+    def all(self) -> list[str]:
+        raise NotImplementedError
+
+
+class ListSource(IdSource):
+    """Ids already in memory (small lists searched and sorted in Python)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self._ids = ids
+
+    def count(self) -> int:
+        return len(self._ids)
+
+    def page(self, offset: int, limit: int) -> list[str]:
+        return self._ids[offset:offset + limit]
+
+    def all(self) -> list[str]:
+        return list(self._ids)
+
+
+class SqlSource(IdSource):
+    """An ordered SELECT of ids, compiled once; pages and the count read through the DB-API
+    cursor (for thousands of ids SQLAlchemy's per-row processing costs more than the query)."""
+
+    def __init__(self, db: Database, stmt: Select[Any]) -> None:
+        self.db = db
+        self._sql, self._args = _compiled(db, stmt)
+        from sqlalchemy import func
+
+        unordered = stmt.order_by(None)
+        self._count_sql, self._count_args = _compiled(
+            db, select(func.count()).select_from(unordered.subquery()))
+        self._count: int | None = None
+        self._first: list[str] | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            first = self._first = self.page(0, PAGE)
+            if len(first) < PAGE:  # the whole answer fits a page: no second query
+                self._count = len(first)
+            else:
+                self._count = int(_run(self.db, self._count_sql, self._count_args)[0])
+        return self._count
+
+    def page(self, offset: int, limit: int) -> list[str]:
+        if offset == 0 and limit == PAGE and self._first is not None:
+            return self._first
+        return _run(self.db, f"{self._sql} LIMIT ? OFFSET ?", (*self._args, limit, offset))
+
+    def all(self) -> list[str]:
+        return _run(self.db, self._sql, self._args)
+
+
+PAGE = 256  # ids read at once; a screen shows about 40 rows
+
+
+def _compiled(db: Database, stmt: Select[Any]) -> tuple[str, tuple[Any, ...]]:
+    """SQL text and positional parameters (SQLite's qmark style) of a statement."""
+    compiled = stmt.compile(dialect=db.engine.dialect)
+    params = compiled.construct_params()
+    if compiled.positiontup is None:
+        raise TypeError("list queries need a positional-parameter dialect")
+    return str(compiled), tuple(params[k] for k in compiled.positiontup)
+
+
+def _run(db: Database, sql: str, args: tuple[Any, ...]) -> list[Any]:
+    """The first column of every row, read straight from the DB-API cursor."""
     with db.engine.connect() as conn:
-        compiled = stmt.compile(dialect=conn.dialect)
-        params = compiled.construct_params()
-        if compiled.positiontup is not None:
-            args: Any = tuple(params[k] for k in compiled.positiontup)
-        else:
-            args = params
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(str(compiled), args)
+            cursor.execute(sql, args)
             return [row[0] for row in cursor.fetchall()]
         finally:
             cursor.close()
@@ -144,11 +222,15 @@ def register(lister: Lister) -> Lister:
 
 
 def lister(kind: str) -> Lister:
-    if not _REGISTRY:
-        import app.services.listers  # noqa: F401  (registers every area's lister)
+    """The lister of a kind of list, its module imported on first use."""
+    if kind not in _REGISTRY:
+        from app.services.listers import MODULES
+
+        importlib.import_module(f"app.services.listers.{MODULES[kind]}")
     return _REGISTRY[kind]
 
 
 def kinds() -> list[str]:
-    lister("people")
-    return list(_REGISTRY)
+    from app.services.listers import MODULES
+
+    return list(MODULES)

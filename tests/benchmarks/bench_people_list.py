@@ -1,7 +1,8 @@
 """Opening, sorting and filtering the people list on 100,000 people (budget 100 ms each).
 
-The baseline is the fastest the same machine does on the same work: plain sqlite3 reading the
-ordered ids with no ORM, no model and no Qt. Figures are the median of several runs.
+The baseline is the fastest the same machine does on the same work: plain sqlite3 counting the
+rows and reading the first page of ordered ids and one screen of rows, with no ORM, no model and
+no Qt. Figures are the median of several runs.
 """
 
 from __future__ import annotations
@@ -33,21 +34,24 @@ def main() -> int:
     people = lister("people")
     con = sqlite3.connect(path)
 
-    def base_open() -> None:
+    w = "deleted=0 AND merged_into_id IS NULL AND archived=0"
+
+    def plain(where: str, order: str) -> None:
+        """The same work as the list: the count, the first page of ids, one screen of rows."""
+        con.execute(f"SELECT count(*) FROM people WHERE {where}").fetchone()
         ids = [r[0] for r in con.execute(
-            "SELECT id FROM people WHERE deleted=0 AND merged_into_id IS NULL AND archived=0 "
-            "ORDER BY sort_lt")]
-        con.execute(f"SELECT * FROM people WHERE id IN ({','.join('?' * 50)})", ids[:50]).fetchall()
+            f"SELECT id FROM people WHERE {where} ORDER BY {order} LIMIT 256")]
+        con.execute(f"SELECT * FROM people WHERE id IN ({','.join('?' * len(ids[:50]))})",
+                    ids[:50]).fetchall()
+
+    def base_open() -> None:
+        plain(w, "sort_lt")
 
     def base_sort() -> None:
-        [r[0] for r in con.execute(
-            "SELECT id FROM people WHERE deleted=0 AND merged_into_id IS NULL AND archived=0 "
-            "ORDER BY birth_year DESC, sort_lt DESC")]
+        plain(w, "birth_year DESC, sort_lt DESC")
 
     def base_filter() -> None:
-        [r[0] for r in con.execute(
-            "SELECT id FROM people WHERE deleted=0 AND merged_into_id IS NULL AND archived=0 "
-            "AND search_text LIKE '%kowal%' ORDER BY sort_lt")]
+        plain(f"{w} AND search_text LIKE '%kowal%'", "sort_lt")
 
     panel = ListPanel(db, people)
     panel.resize(1200, 800)

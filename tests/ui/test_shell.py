@@ -86,7 +86,9 @@ class FakeLithuanian(gettext.NullTranslations):
 
 @pytest.fixture(autouse=True)
 def stub_tabs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ui.main_window, "build_tabs", lambda ctx: [t(ctx) for t in STUBS])
+    monkeypatch.setattr(ui.main_window, "AREAS",
+                        tuple(("", t.__name__, t.msgid) for t in STUBS))
+    monkeypatch.setattr(ui.main_window, "build_tab", lambda ctx, index: STUBS[index](ctx))
 
 
 @pytest.fixture
@@ -173,6 +175,15 @@ def test_status_bar_shows_the_office_and_bus_messages(
     assert window.office_label.text() == "Office: SAL · Šalčininkų biuras"
     ctx.bus.status_message.emit("Saved.")
     assert window.statusBar().currentMessage() == "Saved."
+
+
+def test_tabs_are_built_when_first_shown(window: MainWindow) -> None:
+    assert [type(t).__name__ for t in window.built_tabs()] == ["NetworksTab"]
+    window.tabs.setCurrentIndex(3)
+    assert [type(t).__name__ for t in window.built_tabs()] == ["NetworksTab", "AdvocacyTab"]
+    assert window.current_tab() is window.slots[3].tab
+    assert window.toolbar.actions() == stub(window, 3).toolbar_actions()
+    assert len(window.area_tabs) == 5 and len(window.built_tabs()) == 5
 
 
 def test_language_switch_retitles_tabs_and_menus_live(

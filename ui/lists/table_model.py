@@ -1,8 +1,9 @@
-"""A table model over an ordered list of ids; rows are fetched in batches when shown.
+"""A table model over the ordered ids of a query; ids and rows are read a page at a time.
 
-Sorting and filtering are new queries (SQL ORDER BY and WHERE) that replace the id list; the
-rows of the ids on screen are fetched in batches of BATCH and cached, so a list of 100,000
-people costs one id query and a few row queries, never 100,000 objects.
+Sorting and filtering are new queries (SQL ORDER BY and WHERE). The model asks the query for
+its count and reads the ids of the rows shown a page at a time (LIMIT/OFFSET on an index), then
+the rows of those ids in batches of BATCH, cached; so a list of 100,000 people costs a count,
+one page of ids and one batch of rows, never 100,000 ids or objects.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.db import Database
 from app.i18n import _
-from app.services.listing import BATCH, Lister, ListQuery, Row
+from app.services.listing import BATCH, PAGE, IdSource, Lister, ListQuery, ListSource, Row
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +27,9 @@ class IdListModel(QAbstractTableModel):
         self.db = db
         self.lister = lister
         self.query = ListQuery()
-        self._ids: list[str] = []
+        self._source: IdSource = ListSource([])
+        self._count = 0
+        self._pages: dict[int, list[str]] = {}
         self._rows: dict[str, Row] = {}
 
     # -- queries ------------------------------------------------------------------------------
@@ -38,7 +41,9 @@ class IdListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-run the id query (after a sort, a filter or a change) and forget cached rows."""
         self.beginResetModel()
-        self._ids = self.lister.ids(self.db, self.query)
+        self._source = self.lister.open(self.db, self.query)
+        self._pages.clear()
+        self._count = self._source.count()
         self._rows.clear()
         self.endResetModel()
 
@@ -49,29 +54,50 @@ class IdListModel(QAbstractTableModel):
         else:
             for i in ids:
                 self._rows.pop(i, None)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1,
                                                                self.columnCount() - 1))
 
+    def _page(self, number: int) -> list[str]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._pages[number] = self._source.page(number * PAGE, PAGE)
+        return page
+
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
 
     def row_of(self, record_id: str) -> int:
+        """The row of an id: looked up in the pages read so far, else in all the ids."""
+        for number, page in self._pages.items():
+            if record_id in page:
+                return number * PAGE + page.index(record_id)
+        ids = self._source.all()
         try:
-            return self._ids.index(record_id)
+            row = ids.index(record_id)
         except ValueError:
             return -1
+        for number in range(0, len(ids), PAGE):  # keep what was read: the pages it fills
+            self._pages.setdefault(number // PAGE, ids[number:number + PAGE])
+        return row
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        return self._source.all()
 
     def _row(self, row: int) -> Row | None:
-        rid = self._ids[row]
+        rid = self.id_at(row)
+        if rid is None:
+            return None
         cached = self._rows.get(rid)
         if cached is not None:
             return cached
         start = (row // BATCH) * BATCH
-        batch = [i for i in self._ids[start:start + BATCH] if i not in self._rows]
+        wanted = (self.id_at(r) for r in range(start, min(start + BATCH, self._count)))
+        batch = [i for i in wanted if i is not None and i not in self._rows]
         for fetched in self.lister.rows(self.db, batch):
             self._rows[fetched.id] = fetched
         return self._rows.get(rid)
@@ -79,7 +105,7 @@ class IdListModel(QAbstractTableModel):
     # -- Qt model API -------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.lister.columns)

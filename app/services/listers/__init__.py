@@ -1,10 +1,12 @@
-"""Every area's list, registered with app.services.listing on import."""
+"""Every area's list, one module each; a module registers its lister with
+app.services.listing when imported, and `listing.lister(kind)` imports only the one it needs."""
 
-from app.services.listers import organisations, people  # noqa: F401
-
-for _optional in ("events", "networks", "cases", "runs", "certificates"):
-    try:
-        __import__(f"app.services.listers.{_optional}")
-    except ModuleNotFoundError as exc:  # an area whose list has not been written yet
-        if exc.name != f"app.services.listers.{_optional}":
-            raise
+MODULES = {
+    "people": "people",
+    "organisations": "organisations",
+    "events": "events",
+    "networks": "networks",
+    "cases": "cases",
+    "runs": "runs",
+    "certificates": "certificates",
+}

@@ -78,10 +78,10 @@ class CasesLister(Lister):
     def search_column(self) -> ColumnElement[Any]:
         return Person.search_text + " " + func.lower(BusinessCase.code)
 
-    def ids(self, db: Database, query: ListQuery) -> list[str]:
+    def statement(self, query: ListQuery) -> Select[Any]:
         if not query.sort:  # the default order: newest cases first
             query = replace(query, sort=self.default_sort, descending=True)
-        return super().ids(db, query)
+        return super().statement(query)
 
     def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
         f = query.filters

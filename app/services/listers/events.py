@@ -21,7 +21,16 @@ from app.i18n import N_, _, current_language
 from app.models import Event, Office, Registration
 from app.services import choices
 from app.services.events import EVENT_STATUS, date_range
-from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
+from app.services.listing import (
+    Column,
+    Filter,
+    IdSource,
+    Lister,
+    ListQuery,
+    ListSource,
+    Row,
+    register,
+)
 from app.text import fold, fold_query, sort_key
 
 
@@ -61,7 +70,10 @@ class FoldedLister(Lister):
         """The text sorted by the alphabet for a key in `text_sorted`."""
         raise NotImplementedError
 
-    def ids(self, db: Database, query: ListQuery) -> list[str]:
+    def open(self, db: Database, query: ListQuery) -> IdSource:
+        return ListSource(self._ordered(db, query))
+
+    def _ordered(self, db: Database, query: ListQuery) -> list[str]:
         lang = current_language()
         words = fold_query(query.text)
         sort = query.sort or self.default_sort
