@@ -103,10 +103,17 @@ def update(langs: Iterable[str] = TRANSLATED) -> None:
 
 
 def compile_all(langs: Iterable[str] = TRANSLATED) -> None:
+    """Compile the app's catalogs and our catalogs of Qt's own strings (translations/qt/)."""
     for lang in langs:
         catalog = read(lang)
         with po_path(lang).with_suffix(".mo").open("wb") as fh:
             write_mo(fh, catalog, use_fuzzy=False)
+        qt_po = translations_dir() / "qt" / f"{lang}.po"
+        if qt_po.exists():
+            with qt_po.open("rb") as fh:
+                qt_catalog = read_po(fh, locale=lang)
+            with qt_po.with_suffix(".mo").open("wb") as fh:
+                write_mo(fh, qt_catalog, use_fuzzy=False)
 
 
 def untranslated(lang: str) -> list[str]:
