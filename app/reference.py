@@ -28,6 +28,7 @@ REF_LISTS = {
     "close_reason": "case_close_reasons.json",
     "legal_form": "legal_forms.json",
     "organisation_kind": "organisation_kinds.json",
+    "revenue_band": "revenue_bands.json",
 }
 LANGS = ("lt", "pl", "ru", "en")
 

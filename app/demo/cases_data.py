@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.reference import load_file
+
 # Stages in order (resources/reference/case_stages.json), without the terminal "closed".
 STAGES = ("intake", "needs_assessment", "business_idea", "business_plan", "training_mentoring",
           "financing", "registration", "operating", "follow_up_6m", "follow_up_12m")
@@ -75,6 +77,7 @@ FINANCING = (("own_funds", 500, 5000), ("grant", 2000, 10000), ("micro_loan", 30
 SUPPORT = (("training", "Verslo pradžios mokymai"), ("mentoring", "Individuali mentorystė"),
            ("grant", "Smulkioji parama įrangai"), ("equipment", "Perduota naudota įranga"),
            ("other", "Pagalba ieškant patalpų"))
-REVENUE_BANDS = ("0-5k", "5-15k", "15-50k", "50k+")
+# The codes of resources/reference/revenue_bands.json, lowest first.
+REVENUE_BANDS = tuple(item["code"] for item in load_file("revenue_bands.json")["items"])
 LEGAL_FORMS = (("individual_activity", 40), ("business_licence", 35), ("small_partnership", 20),
                ("company", 5))

@@ -102,7 +102,7 @@ def render_summary(data: SummaryData) -> bytes:
          [gettext_in(lang, "When"), gettext_in(lang, "Date"), gettext_in(lang, "Operating"),
           gettext_in(lang, "Revenue band"), gettext_in(lang, "Jobs created"),
           gettext_in(lang, "Community employees")],
-         list(data.outcomes), [0.26, 0.14, 0.12, 0.14, 0.14, 0.2]),
+         list(data.outcomes), [0.2, 0.13, 0.11, 0.22, 0.14, 0.2]),
     ]
     for title, headers, rows, shares in sections:
         story.append(Paragraph(_esc(title), st["h2"]))

@@ -5,7 +5,8 @@ a stage if its history ever entered that stage or a later one, so the counts nev
 the funnel and the conversions are shares of the stage before. Days in a stage run from
 entering it to the next stage change; cases still in a stage are not counted in its median.
 Jobs created are the latest outcome's count per case (registration, then the follow-ups), so
-a job is counted once.
+a job is counted once; the revenue bands count the businesses operating at their latest outcome
+by the band recorded there (the bands are reference data, revenue_bands.json).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Funnel:
     jobs_created: int
     community_employees: int
     closed_without_business: tuple[tuple[str, int], ...]  # (reason label, cases)
+    # (band label, businesses operating at their latest outcome with that band), lowest first
+    revenue_bands: tuple[tuple[str, int], ...] = ()
 
 
 def funnel(db: Database, start: dt.date, end: dt.date, office_id: str | None = None) -> Funnel:
@@ -102,6 +105,7 @@ def funnel(db: Database, start: dt.date, end: dt.date, office_id: str | None = N
         if stage == CLOSED and registered_on is None:
             closed[reason or ""] += 1
     fu6, op6, fu12, op12, jobs, community = _outcome_figures(outcomes)
+    bands = _revenue_bands(outcomes)
     stages = tuple(
         FunnelStage(code, labels[code], reached[i],
                     reached[i] / reached[i - 1] if i and reached[i - 1] else None,
@@ -111,7 +115,23 @@ def funnel(db: Database, start: dt.date, end: dt.date, office_id: str | None = N
     return Funnel(start, end, office_id, len(rows), stages, registered, fu6, op6, fu12, op12,
                   jobs, community,
                   tuple(sorted(((reasons.get(r, r), n) for r, n in closed.items()),
-                               key=lambda p: -p[1])))
+                               key=lambda p: -p[1])),
+                  tuple((name, bands.get(code, 0))
+                        for code, name in choices.ref_list(db, "revenue_band")))
+
+
+def _latest(lines: list[CaseOutcome]) -> CaseOutcome:
+    return max(lines, key=lambda o: (POINT_ORDER.get(o.point, -1), o.date))
+
+
+def _revenue_bands(outcomes: dict[str, list[CaseOutcome]]) -> dict[str, int]:
+    """Businesses operating at their latest outcome, by the revenue band recorded there."""
+    counts: dict[str, int] = defaultdict(int)
+    for lines in outcomes.values():
+        latest = _latest(lines)
+        if latest.operating and latest.revenue_band:
+            counts[latest.revenue_band] += 1
+    return counts
 
 
 def _outcome_figures(outcomes: dict[str, list[CaseOutcome]]
@@ -125,7 +145,7 @@ def _outcome_figures(outcomes: dict[str, list[CaseOutcome]]
         if "follow_up_12m" in points:
             fu12 += 1
             op12 += points["follow_up_12m"].operating
-        latest = max(lines, key=lambda o: (POINT_ORDER.get(o.point, -1), o.date))
+        latest = _latest(lines)
         if latest.operating or latest.point == "registration":
             jobs += latest.jobs_created
             community += latest.community_employees
@@ -154,6 +174,9 @@ def figure_rows(f: Funnel) -> list[tuple[str, str]]:
         (_("of them employees from national communities"),
          format_number(f.community_employees)),
     ]
+    for band, n in f.revenue_bands:
+        rows.append((_("Operating businesses, yearly revenue: {band}").format(band=band),
+                     format_number(n)))
     for reason, n in f.closed_without_business:
         rows.append((_("Closed without a business: {reason}").format(reason=reason or "–"),
                      format_number(n)))

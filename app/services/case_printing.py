@@ -50,7 +50,7 @@ def summary_data(db: Database, case_id: str, lang: str) -> SummaryData:
         refs: dict[tuple[str, str], str] = {
             (r.list_name, r.code): r.name_in(lang)
             for r in s.execute(select(RefItem).where(RefItem.list_name.in_(
-                ("case_stage", "close_reason", "legal_form")))).scalars()}
+                ("case_stage", "close_reason", "legal_form", "revenue_band")))).scalars()}
         changes = _rows(s, StageChange, case_id, StageChange.date, StageChange.created_at)
         acts = _rows(s, CaseActivity, case_id, CaseActivity.date)
         fin = _rows(s, CaseFinancing, case_id, CaseFinancing.applied_on)
@@ -120,7 +120,8 @@ def summary_data(db: Database, case_id: str, lang: str) -> SummaryData:
                         day(f.applied_on), day(f.decided_on)) for f in fin],
             outcomes=[(_in(lang, OUTCOME_POINT, o.point), day(o.date),
                        gettext_in(lang, "yes") if o.operating else gettext_in(lang, "no"),
-                       o.revenue_band, format_number(o.jobs_created, lang),
+                       ref("revenue_band", o.revenue_band),
+                       format_number(o.jobs_created, lang),
                        format_number(o.community_employees, lang)) for o in outs],
         )
 

@@ -26,6 +26,7 @@ from app.models import (
     Event,
     Registration,
 )
+from app.services import choices
 from app.services.case_actions import complete_follow_up
 from app.services.cases import (
     ACTIVITY_KIND,
@@ -36,7 +37,7 @@ from app.services.cases import (
 )
 from app.services.results import CASES, Changes, Saved
 
-REVENUE_BANDS = ("0-5k", "5-15k", "15-50k", "50k+")
+REVENUE_LIST = "revenue_band"  # reference data: resources/reference/revenue_bands.json
 MODELS: dict[str, Any] = {"activity": CaseActivity, "financing": CaseFinancing,
                           "support": CaseSupport, "outcome": CaseOutcome}
 
@@ -115,6 +116,11 @@ def _money(field: str, value: Decimal | None) -> None:
         raise ValidationError(field, N_("The amount cannot be negative."))
 
 
+def revenue_bands(db: Database) -> list[tuple[str, str]]:
+    """The revenue bands as (code, name in the current language), lowest first."""
+    return choices.ref_list(db, REVENUE_LIST)
+
+
 def attended_events(db: Database, person_id: str) -> list[tuple[str, str]]:
     """Events the person was registered for (not cancelled), newest first, as (id, label)."""
     with db.reader() as s:
@@ -175,7 +181,8 @@ def save_outcome(db: Database, data: OutcomeData) -> Saved[str]:
         raise ValidationError("point", N_("Choose when the outcome was measured."))
     if data.date is None:
         raise ValidationError("date", N_("Enter the date."))
-    if data.revenue_band and data.revenue_band not in REVENUE_BANDS:
+    # any band ever shipped (in use or not); the database is read only when a band is given
+    if data.revenue_band and data.revenue_band not in choices.ref_extra(db, REVENUE_LIST):
         raise ValidationError("revenue_band", N_("Choose the revenue band."))
     if data.jobs_created < 0 or data.community_employees < 0:
         raise ValidationError("jobs_created", N_("The number of jobs cannot be negative."))

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError, UserError, ValidationError
-from app.i18n import N_, _
-from app.models import BusinessCase, CaseFinancing, CaseOutcome, StageChange
+from app.i18n import N_, _, current_language
+from app.models import BusinessCase, CaseFinancing, CaseOutcome, RefItem, StageChange
 from app.services import choices
 from app.services.case_actions import cancel_follow_ups, schedule_follow_ups
 from app.services.results import CASES, Changes, Saved
@@ -67,14 +67,21 @@ def fact_labels(facts: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def stages(db: Database) -> list[Stage]:
-    """Every active stage in order, labelled in the current language."""
-    extra = choices.ref_extra(db, STAGE_LIST)
-    out = []
-    for i, (code, name) in enumerate(choices.ref_list(db, STAGE_LIST)):
-        facts = extra.get(code, {})
-        out.append(Stage(code, name, int(facts.get("order", (i + 1) * 10)),
-                         bool(facts.get("terminal", False)),
-                         tuple(facts.get("required", ()))))
+    """Every active stage in order, labelled in the current language.
+
+    Read from the database each time (a dozen rows), not from the choices cache, so the
+    coordinator's edits, made here or received in an exchange file, apply at once."""
+    lang = current_language()
+    with db.reader() as s:
+        rows = s.execute(select(RefItem).where(
+            RefItem.list_name == STAGE_LIST, RefItem.deleted.is_(False),
+            RefItem.active.is_(True)).order_by(RefItem.sort_order)).scalars().all()
+        out = []
+        for i, r in enumerate(rows):
+            facts = dict(r.extra or {})
+            out.append(Stage(r.code, r.name_in(lang), int(facts.get("order", (i + 1) * 10)),
+                             bool(facts.get("terminal", False)),
+                             tuple(facts.get("required", ()))))
     return sorted(out, key=lambda st: st.order)
 
 
@@ -83,10 +90,13 @@ def working_stages(db: Database) -> list[Stage]:
     return [st for st in stages(db) if not st.terminal]
 
 
-def _follow_up_facts(s: Session, case_id: str, point: str) -> set[str]:
-    found = s.execute(select(CaseOutcome.id).where(
-        CaseOutcome.case_id == case_id, CaseOutcome.point == point,
-        CaseOutcome.deleted.is_(False))).first()
+def _outcome_facts(s: Session, case_id: str, stage: str) -> set[str]:
+    """At a follow-up stage, that follow-up's outcome; at any other stage, any outcome."""
+    stmt = select(CaseOutcome.id).where(CaseOutcome.case_id == case_id,
+                                        CaseOutcome.deleted.is_(False))
+    if stage in ("follow_up_6m", "follow_up_12m"):
+        stmt = stmt.where(CaseOutcome.point == stage)
+    found = s.execute(stmt).first()
     return {"followed_up_on", "still_operating", "jobs_created"} if found else set()
 
 
@@ -110,8 +120,7 @@ def present_facts(s: Session, c: BusinessCase, stage: str) -> set[str]:
         CaseFinancing.status.in_(("granted", "refused")))).first()
     if decided:
         have.add("financing_status")
-    if stage in ("follow_up_6m", "follow_up_12m"):
-        have |= _follow_up_facts(s, c.id, stage)
+    have |= _outcome_facts(s, c.id, stage)
     return have
 
 

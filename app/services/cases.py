@@ -125,6 +125,7 @@ class OutcomeLine:
     note: str
     id: str = ""
     point: str = ""
+    revenue_label: str = ""  # the band's name in the current language
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,9 @@ def get_case(db: Database, case_id: str, today: dt.date | None = None) -> CaseDe
                                       x.hours, x.amount_eur, x.id, x.kind) for x in sup),
             outcomes=tuple(OutcomeLine(label(OUTCOME_POINT, o.point), o.date, o.operating,
                                        o.revenue_band, o.jobs_created, o.community_employees,
-                                       o.note, o.id, o.point) for o in outs),
+                                       o.note, o.id, o.point,
+                                       choices.label(choices.ref_list(db, "revenue_band"),
+                                                     o.revenue_band)) for o in outs),
             consultant_id=c.consultant_id, market=c.market,
             state_language_level=c.state_language_level, digital_skills=c.digital_skills,
             barriers=c.barriers, skills=c.skills, resources=c.resources, notes=c.notes,

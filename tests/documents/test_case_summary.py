@@ -76,3 +76,15 @@ def test_summary_in_russian_and_english(office_db: Database) -> None:
     assert "Micro-business case summary" in en
     assert "Intake" in en and "Financing" in en
     assert "consultation" in en and "at registration" in en
+
+
+def test_revenue_band_is_named_in_the_document_language(office_db: Database) -> None:
+    db = office_db
+    case_id = make_case(db)  # its outcome is in the 0-5k band
+    texts = {lang: text_of(case_summary_pdf(db, case_id, lang)).replace("\u00a0", " ")
+             for lang in ("lt", "pl", "ru", "en")}
+    assert "Iki 5 000 EUR" in texts["lt"]
+    assert "Do 5 000 EUR" in texts["pl"]
+    assert "До 5 000 евро" in texts["ru"]
+    assert "Up to 5,000 EUR" in texts["en"]
+    assert "0-5k" not in texts["en"]

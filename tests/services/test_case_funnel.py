@@ -103,3 +103,19 @@ def test_exports_add_up_to_the_figures(caseload: Database, tmp_path: Any) -> Non
     text = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
     assert "Micro-business funnel figures" in text and "Business idea" in text
     assert "67%" in text and "53.5" in text
+
+
+def test_operating_businesses_by_revenue_band(caseload: Database, tmp_path: Any) -> None:
+    import openpyxl
+
+    from app.exports.funnel import export_funnel
+    from app.services.case_funnel import figure_rows
+
+    f = funnel(caseload, *Q1)
+    # B operates at its latest outcome (6 months) in the 5-15k band; no other outcomes
+    assert f.revenue_bands == (("Up to 5,000 EUR", 0), ("5,000–15,000 EUR", 1),
+                               ("15,000–50,000 EUR", 0), ("Over 50,000 EUR", 0))
+    assert ("Operating businesses, yearly revenue: 5,000–15,000 EUR", "1") in figure_rows(f)
+    book = openpyxl.load_workbook(export_funnel(caseload, f, tmp_path / "f.xlsx", "xlsx"))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert ("Operating businesses, yearly revenue: 5,000–15,000 EUR", "1", None, None) in rows

@@ -35,9 +35,12 @@ def _text(parent: QWidget, value: str) -> QPlainTextEdit:
 
 
 class CaseForm(FormDialog):
+    draft_kind = "case"
+
     def __init__(self, ctx: AppContext, case_id: str | None, today: dt.date,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, _("New case") if case_id is None else _("Edit the case"), parent)
+                 parent: QWidget | None = None, offer_draft: bool = True) -> None:
+        super().__init__(ctx, _("New case") if case_id is None else _("Edit the case"), parent,
+                         draft_key=case_id)
         db = ctx.db
         self.data = case_editing.get_case_data(db, case_id) if case_id else CaseData(
             opened_on=today)
@@ -109,6 +112,7 @@ class CaseForm(FormDialog):
         )
         for field, msgid, widget in rows:
             self.add(field, msgid, widget, forms[PAGE_FIELDS[field]])
+        self.start_drafts(offer_draft)
 
     def show_error(self, exc: Exception) -> None:  # type: ignore[override]
         field = getattr(exc, "field", None)

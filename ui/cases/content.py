@@ -58,7 +58,7 @@ def case_content(d: CaseDetail) -> DetailContent:
                                      N_("Revenue band"), N_("Jobs created"),
                                      N_("Community employees"), N_("Note")),
                     [(o.point_label, format_short_date(o.date), _yes_no(o.operating),
-                      o.revenue_band, str(o.jobs_created), str(o.community_employees), o.note)
+                      o.revenue_label, str(o.jobs_created), str(o.community_employees), o.note)
                      for o in d.outcomes],
                     empty=N_("No outcomes recorded yet.")),
     )

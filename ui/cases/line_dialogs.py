@@ -21,7 +21,6 @@ from app.i18n import N_, _
 from app.i18n.formats import babel_locale, format_number
 from app.services import case_actions, case_records
 from app.services.case_records import (
-    REVENUE_BANDS,
     ActivityData,
     FinancingData,
     OutcomeData,
@@ -88,10 +87,15 @@ def _date(edit: DateEdit) -> dt.date | None:
     return edit.date()
 
 
+def draft_key(case: CaseDetail, line_id: str | None) -> str:
+    """A line's draft is keyed by the line; a new line's by its case."""
+    return line_id or f"{case.id}-new"
+
+
 class _CaseLineDialog(FormDialog):
     def __init__(self, ctx: AppContext, case: CaseDetail, title: str, today: dt.date,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, title, parent)
+                 parent: QWidget | None = None, line_id: str | None = None) -> None:
+        super().__init__(ctx, title, parent, draft_key=draft_key(case, line_id))
         self.case = case
         self.today = today
 
@@ -113,10 +117,13 @@ class _CaseLineDialog(FormDialog):
 
 
 class ActivityDialog(_CaseLineDialog):
+    draft_kind = "case_activity"
+
     def __init__(self, ctx: AppContext, case: CaseDetail, today: dt.date,
                  line: ActivityLine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, case, _("Log an activity") if line is None
-                         else _("Change the activity"), today, parent)
+                         else _("Change the activity"), today, parent,
+                         line_id=line.id if line else None)
         self.line_id = line.id if line else None
         self.kind = CodeCombo(self)
         self.kind.set_choices(_pairs(ACTIVITY_KIND))
@@ -142,6 +149,7 @@ class ActivityDialog(_CaseLineDialog):
         self.add("notes", N_("Notes"), self.notes)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self.start_drafts()
 
     def _kind_changed(self) -> None:
         self.training.setEnabled(self.kind.code() == "training")
@@ -155,10 +163,13 @@ class ActivityDialog(_CaseLineDialog):
 
 
 class ActionDialog(_CaseLineDialog):
+    draft_kind = "case_action"
+
     def __init__(self, ctx: AppContext, case: CaseDetail, today: dt.date,
                  action_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, case, _("Plan a next action") if action_id is None
-                         else _("Change the next action"), today, parent)
+                         else _("Change the next action"), today, parent,
+                         line_id=action_id)
         self.action_id = action_id
         line = next((a for a in case.actions if a.id == action_id), None)
         self.title_edit = QLineEdit(line.title if line else "", self)
@@ -168,6 +179,7 @@ class ActionDialog(_CaseLineDialog):
         self.add("title", N_("Action"), self.title_edit)
         self.add("due_on", N_("Due"), self.due)
         self.add("responsible_id", N_("Responsible"), self.responsible)
+        self.start_drafts()
 
     def save(self) -> str:
         return self.publish(case_actions.save_action(
@@ -176,10 +188,13 @@ class ActionDialog(_CaseLineDialog):
 
 
 class SupportDialog(_CaseLineDialog):
+    draft_kind = "case_support"
+
     def __init__(self, ctx: AppContext, case: CaseDetail, today: dt.date,
                  line: SupportLine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, case, _("Record support given") if line is None
-                         else _("Change the support"), today, parent)
+                         else _("Change the support"), today, parent,
+                         line_id=line.id if line else None)
         self.line_id = line.id if line else None
         self.kind = CodeCombo(self)
         self.kind.set_choices(_pairs(SUPPORT_KIND))
@@ -199,6 +214,7 @@ class SupportDialog(_CaseLineDialog):
         self.add("date", N_("Date"), self.date)
         self.add("hours", N_("Hours"), self.hours)
         self.add("amount_eur", N_("Amount (EUR)"), self.amount)
+        self.start_drafts()
 
     def save(self) -> str:
         hours = self.hours.value() or None
@@ -208,10 +224,13 @@ class SupportDialog(_CaseLineDialog):
 
 
 class FinancingDialog(_CaseLineDialog):
+    draft_kind = "case_financing"
+
     def __init__(self, ctx: AppContext, case: CaseDetail, today: dt.date,
                  line: FinancingLine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, case, _("Record financing") if line is None
-                         else _("Change the financing"), today, parent)
+                         else _("Change the financing"), today, parent,
+                         line_id=line.id if line else None)
         self.line_id = line.id if line else None
         self.source = CodeCombo(self)
         self.source.set_choices(_pairs(FINANCING_SOURCE))
@@ -228,6 +247,7 @@ class FinancingDialog(_CaseLineDialog):
         self.add("amount_eur", N_("Amount (EUR)"), self.amount)
         self.add("applied_on", N_("Applied"), self.applied)
         self.add("decided_on", N_("Decided"), self.decided)
+        self.start_drafts()
 
     def save(self) -> str:
         return self.publish(case_records.save_financing(self.ctx.db, FinancingData(
@@ -237,10 +257,13 @@ class FinancingDialog(_CaseLineDialog):
 
 
 class OutcomeDialog(_CaseLineDialog):
+    draft_kind = "case_outcome"
+
     def __init__(self, ctx: AppContext, case: CaseDetail, today: dt.date,
                  line: OutcomeLine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, case, _("Record an outcome") if line is None
-                         else _("Change the outcome"), today, parent)
+                         else _("Change the outcome"), today, parent,
+                         line_id=line.id if line else None)
         self.line_id = line.id if line else None
         self.point = CodeCombo(self)
         self.point.set_choices(_pairs(OUTCOME_POINT))
@@ -251,7 +274,7 @@ class OutcomeDialog(_CaseLineDialog):
         self.operating = QCheckBox(_("The business is operating"), self)
         self.operating.setChecked(line.operating if line else True)
         self.revenue = CodeCombo(self)
-        self.revenue.set_choices([(b, b) for b in REVENUE_BANDS], blank=_("(not known)"))
+        self.revenue.set_choices(case_records.revenue_bands(ctx.db), blank=_("(not known)"))
         self.revenue.set_code(line.revenue_band if line else None)
         self.jobs = QSpinBox(self)
         self.jobs.setRange(0, 500)
@@ -268,6 +291,7 @@ class OutcomeDialog(_CaseLineDialog):
         self.add("community_employees", N_("Employees from national communities"),
                  self.community)
         self.add("note", N_("Note"), self.note)
+        self.start_drafts()
 
     def save(self) -> str:
         return self.publish(case_records.save_outcome(self.ctx.db, OutcomeData(

@@ -40,7 +40,7 @@ class MoveStageDialog(FormDialog):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.save_button.setText(_("Move"))
+        self.set_save_text(N_("Move"))
         self.layout_.insertWidget(0, self.heading)
         self.date = DateEdit("date", self)
         self.date.set_date(today)
@@ -120,7 +120,7 @@ class CloseCaseDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, _("Close the case"), parent)
         self.case_id = case_id
-        self.save_button.setText(_("Close the case"))
+        self.set_save_text(N_("Close the case"))
         self.reason = CodeCombo(self)
         self.reason.set_choices(choices.ref_list(ctx.db, "close_reason"),
                                 blank=_("(choose a reason)"))

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import N_, _
-from app.services import case_stages
+from app.services import case_stage_editing, case_stages, choices
 from app.services.case_stages import MissingFactsError
 from app.services.cases import get_case
-from app.services.results import CASES, EVENTS, PEOPLE
+from app.services.results import CASES, EVENTS, PEOPLE, REFERENCE, Changes
 from ui.cases.board import BoardView
 from ui.cases.case_form import CaseForm
 from ui.cases.case_page import CasePage
@@ -33,6 +33,7 @@ from ui.cases.due_panel import DuePanel
 from ui.cases.files_dialog import FilesDialog
 from ui.cases.funnel_panel import FunnelPanel
 from ui.cases.stage_dialogs import MoveStageDialog
+from ui.cases.stage_editor import StageEditorDialog
 from ui.cases.summary import show_summary
 from ui.context import AppContext
 from ui.tabs.detail import DetailContent, ListDetailTab
@@ -47,12 +48,16 @@ ACTIONS = {
     "plan_action": (N_("Plan action…"), N_("A next action with a due date and a responsible "
                                            "person")),
     "summary": (N_("Case summary PDF…"), N_("The selected case for the paper file")),
+    "stages": (N_("Stages…"), N_("Rename the stages and choose the facts each needs "
+                                 "(in the coordinator's database)")),
 }
+STAGES_ELSEWHERE = N_("Only the coordinator adjusts the stages; they reach this office in the "
+                      "coordinator's exchange files")
 RECORD_ACTIONS = ("log_activity", "plan_action", "summary")
 
 
 class CasesTab(ListDetailTab):
-    kinds = frozenset({CASES, PEOPLE, EVENTS})
+    kinds = frozenset({CASES, PEOPLE, EVENTS, REFERENCE})
     list_kind = "cases"
     placeholder = N_("Select a case in the list to see its stages, activities and next actions.")
     initial_sort = ("opened", Qt.SortOrder.DescendingOrder)  # newest first
@@ -93,7 +98,8 @@ class CasesTab(ListDetailTab):
         slots = {"new_case": self.new_case, "log_activity": self.page.log_activity,
                  "plan_action": self.page.plan_action,
                  "summary": lambda: self.page.summary_requested.emit(
-                     self.page.case.id if self.page.case else "")}
+                     self.page.case.id if self.page.case else ""),
+                 "stages": self.edit_stages}
         for name, slot in slots.items():
             action = QAction(self)
             action.setObjectName(name)
@@ -132,9 +138,20 @@ class CasesTab(ListDetailTab):
         for name in RECORD_ACTIONS:
             actions[name].setEnabled(case is not None and (
                 name == "summary" or case.stage != "closed"))
+        coordinator = case_stage_editing.can_edit(self.ctx.db)
+        actions["stages"].setEnabled(coordinator)
+        tip = ACTIONS["stages"][1] if coordinator else STAGES_ELSEWHERE
+        actions["stages"].setStatusTip(_(tip))
+        actions["stages"].setToolTip(_(tip))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if REFERENCE in changes.kinds:  # e.g. the coordinator's stages arrived in a file
+            choices.clear()
+        super()._on_changed(changes)
 
     def refresh(self) -> None:
         super().refresh()
+        self._enable_actions()
         self.due.reload()
         self.board.reload()
         if self.views.currentWidget() is self.funnel:
@@ -195,6 +212,13 @@ class CasesTab(ListDetailTab):
             return
         self.ctx.bus.publish(saved.changes)
         self.board.reload(keep=case_id)
+
+    def edit_stages(self) -> None:
+        """The coordinator renames stages and chooses their facts (offices receive them)."""
+        if not case_stage_editing.can_edit(self.ctx.db):
+            return
+        if StageEditorDialog(self.ctx, self).exec():
+            self.panel.retranslate()  # the stage filter shows the new names
 
     def summary_pdf(self, case_id: str) -> None:
         if not case_id:
