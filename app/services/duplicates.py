@@ -12,7 +12,9 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,6 +56,26 @@ def _person_label(p: Person) -> str:
     return f"{p.first_name} {p.last_name}{year}"
 
 
+_Record = TypeVar("_Record", Person, Organisation)
+
+
+def _pairs(
+    buckets: dict[str, list[_Record]], largest: int
+) -> Iterator[tuple[_Record, _Record, tuple[str, str]]]:
+    """Each pair of records that share a bucket, once, with its ids in order. A bucket larger
+    than `largest` is too common a key to tell anything (and would cost its size squared)."""
+    seen: set[tuple[str, str]] = set()
+    for group in buckets.values():
+        if len(group) < 2 or len(group) > largest:
+            continue
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, b, pair
+
+
 def find_people(db: Database, limit: int = 500, person_id: str | None = None) -> list[Candidate]:
     """Likely duplicate pairs among active people, best first (or those of one person)."""
     with db.reader() as s:
@@ -78,38 +100,24 @@ def find_people(db: Database, limit: int = 500, person_id: str | None = None) ->
             buckets["e:" + p.email.lower()].append(p)
         if len(_digits(p.phone)) >= 7:
             buckets["t:" + _digits(p.phone)].append(p)
-    seen: set[tuple[str, str]] = set()
     out: list[Candidate] = []
-    for group in buckets.values():
-        if len(group) < 2 or len(group) > 400:
+    for a, b, pair in _pairs(buckets, 400):
+        if person_id and person_id not in pair:
             continue
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if pair in seen or (person_id and person_id not in pair):
-                    continue
-                seen.add(pair)
-                reasons: list[str] = []
-                score = likely_same_person(
-                    a.first_name,
-                    a.last_name,
-                    b.first_name,
-                    b.last_name,
-                    a.birth_year,
-                    b.birth_year,
-                )
-                if score >= THRESHOLD:
-                    reasons.append(N_("similar name"))
-                if a.email and a.email.lower() == b.email.lower():
-                    reasons.append(N_("same e-mail"))
-                    score = max(score, 0.9)
-                if _digits(a.phone) and _digits(a.phone) == _digits(b.phone):
-                    reasons.append(N_("same phone"))
-                    score = max(
-                        score, 0.85 if name_similarity(a.full_name, b.full_name) > 0.5 else 0.0
-                    )
-                if score >= THRESHOLD and reasons:
-                    out.append(Candidate(pair[0], pair[1], "", "", round(score, 3), tuple(reasons)))
+        reasons: list[str] = []
+        score = likely_same_person(
+            a.first_name, a.last_name, b.first_name, b.last_name, a.birth_year, b.birth_year
+        )
+        if score >= THRESHOLD:
+            reasons.append(N_("similar name"))
+        if a.email and a.email.lower() == b.email.lower():
+            reasons.append(N_("same e-mail"))
+            score = max(score, 0.9)
+        if _digits(a.phone) and _digits(a.phone) == _digits(b.phone):
+            reasons.append(N_("same phone"))
+            score = max(score, 0.85 if name_similarity(a.full_name, b.full_name) > 0.5 else 0.0)
+        if score >= THRESHOLD and reasons:
+            out.append(Candidate(pair[0], pair[1], "", "", round(score, 3), tuple(reasons)))
     out.sort(key=lambda c: -c.score)
     out = out[:limit]
     by_id = {p.id: p for p in people}
@@ -144,36 +152,21 @@ def find_organisations(db: Database, limit: int = 500) -> list[Candidate]:
         for w in fold(o.name).split():
             if len(w) >= 5:
                 buckets["w:" + w[:5]].append(o)
-    seen: set[tuple[str, str]] = set()
     out: list[Candidate] = []
-    for group in buckets.values():
-        if len(group) < 2 or len(group) > 300:
-            continue
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                reasons = []
-                score = name_similarity(a.name, b.name)
-                if score >= 0.9:
-                    reasons.append(N_("similar name"))
-                if a.registration_code and a.registration_code == b.registration_code:
-                    reasons.append(N_("same registration code"))
-                    score = max(score, 0.95)
-                if reasons and score >= 0.9:
-                    first, second = (a, b) if pair[0] == a.id else (b, a)
-                    out.append(
-                        Candidate(
-                            pair[0],
-                            pair[1],
-                            first.name,
-                            second.name,
-                            round(score, 3),
-                            tuple(reasons),
-                        )
-                    )
+    for a, b, pair in _pairs(buckets, 300):
+        reasons = []
+        score = name_similarity(a.name, b.name)
+        if score >= 0.9:
+            reasons.append(N_("similar name"))
+        if a.registration_code and a.registration_code == b.registration_code:
+            reasons.append(N_("same registration code"))
+            score = max(score, 0.95)
+        if reasons and score >= 0.9:
+            first, second = (a, b) if pair[0] == a.id else (b, a)
+            out.append(
+                Candidate(pair[0], pair[1], first.name, second.name, round(score, 3),
+                          tuple(reasons))
+            )
     out.sort(key=lambda c: -c.score)
     return out[:limit]
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
-from app.i18n import N_
+from app.i18n import N_, current_language
 from app.models import Organisation, Person, PersonRole
 from app.services import validate as v
 from app.services.results import ORGANISATIONS, ROLES, Changes, Saved
@@ -131,6 +131,9 @@ def set_archived(db: Database, org_id: str, archived: bool = True) -> Saved[Orga
 
 def roles(db: Database, *, person_id: str | None = None,
           organisation_id: str | None = None) -> list[RoleData]:
+    """Live roles of a person (by organisation) or of an organisation (by person's name), in
+    the alphabetical order of the current language."""
+    lang = current_language()
     with db.reader() as s:
         stmt = (
             select(PersonRole, Person, Organisation)
@@ -139,43 +142,89 @@ def roles(db: Database, *, person_id: str | None = None,
             .where(PersonRole.deleted.is_(False))
         )
         if person_id:
-            stmt = stmt.where(PersonRole.person_id == person_id).order_by(Organisation.sort_lt)
+            stmt = stmt.where(PersonRole.person_id == person_id).order_by(
+                getattr(Organisation, f"sort_{lang}", Organisation.sort_en))
         if organisation_id:
             stmt = stmt.where(PersonRole.organisation_id == organisation_id).order_by(
-                Person.sort_lt
+                getattr(Person, f"sort_{lang}", Person.sort_en))
+        return [_role_data(r, p.full_name, o.name) for r, p, o in s.execute(stmt).all()]
+
+
+def _role_data(r: PersonRole, person_name: str, organisation_name: str) -> RoleData:
+    return RoleData(r.id, r.person_id, r.organisation_id, r.role, r.title, r.since, r.until,
+                    person_name, organisation_name)
+
+
+def _check_role(s: Session, data: RoleData) -> None:
+    """The person and the organisation are picked and still there, and the role is not held
+    twice at once (the same person, organisation and kind, both open)."""
+    v.choice("role", data.role, ROLE_KINDS, N_("Role"))
+    v.date_order("until", data.since, data.until)
+    if not data.person_id:
+        raise ValidationError("person_id", N_("Choose the person."))
+    if not data.organisation_id:
+        raise ValidationError("organisation_id", N_("Choose the organisation."))
+    person = s.get(Person, data.person_id)
+    if person is None or person.deleted or person.merged_into_id:
+        raise ValidationError("person_id", N_("This person is no longer in the registry."))
+    if person.erased:
+        raise ValidationError("person_id",
+                              N_("An erased person cannot be given a role."))
+    _load(s, data.organisation_id)
+    if data.until is None:
+        same = s.execute(
+            select(PersonRole.id).where(
+                PersonRole.person_id == data.person_id,
+                PersonRole.organisation_id == data.organisation_id,
+                PersonRole.role == data.role, PersonRole.until.is_(None),
+                PersonRole.deleted.is_(False), PersonRole.id != (data.id or ""),
             )
-        return [
-            RoleData(r.id, r.person_id, r.organisation_id, r.role, r.title, r.since, r.until,
-                     p.full_name, o.name)
-            for r, p, o in s.execute(stmt).all()
-        ]
+        ).first()
+        if same is not None:
+            raise ValidationError(
+                "role", N_("{person} already holds this role in this organisation."),
+                person=person.full_name)
 
 
 def save_role(db: Database, data: RoleData) -> Saved[RoleData]:
-    v.choice("role", data.role, ROLE_KINDS, N_("Role"))
-    v.date_order("until", data.since, data.until)
-    if not data.person_id or not data.organisation_id:
-        raise ValidationError("organisation_id", N_("Choose a person and an organisation."))
+    """Create (id None) or edit a person's role in an organisation."""
     with db.session() as s:
+        _check_role(s, data)
         if data.id is None:
             role = PersonRole(person_id=data.person_id, organisation_id=data.organisation_id)
             s.add(role)
         else:
-            role = s.get(PersonRole, data.id)
-            if role is None or role.deleted:
-                raise NotFoundError(N_("This role is no longer in the registry."))
+            role = _load_role(s, data.id)
+            role.person_id, role.organisation_id = data.person_id, data.organisation_id
         role.role, role.title = data.role, data.title.strip()
         role.since, role.until = data.since, data.until
         s.flush()
-        saved = replace(data, id=role.id)
+        saved = _role_data(role, role.person.full_name, role.organisation.name)
     return Saved(saved, Changes.of(ROLES, ids=[data.person_id, data.organisation_id]))
 
 
-def remove_role(db: Database, role_id: str) -> Changes:
+def end_role(db: Database, role_id: str, on: dt.date) -> Saved[RoleData]:
+    """Close a role on a date (it stays in the history, unlike a removed one)."""
     with db.session() as s:
-        role = s.get(PersonRole, role_id)
-        if role is None:
-            raise NotFoundError(N_("This role is no longer in the registry."))
+        role = _load_role(s, role_id)
+        v.date_order("until", role.since, on)
+        role.until = on
+        s.flush()
+        saved = _role_data(role, role.person.full_name, role.organisation.name)
+    return Saved(saved, Changes.of(ROLES, ids=[saved.person_id, saved.organisation_id]))
+
+
+def remove_role(db: Database, role_id: str) -> Changes:
+    """A role recorded by mistake: tombstoned, never deleted, so the removal travels."""
+    with db.session() as s:
+        role = _load_role(s, role_id)
         role.deleted = True
         ids = [role.person_id, role.organisation_id]
     return Changes.of(ROLES, ids=ids)
+
+
+def _load_role(s: Session, role_id: str) -> PersonRole:
+    role = s.get(PersonRole, role_id)
+    if role is None or role.deleted:
+        raise NotFoundError(N_("This role is no longer in the registry."))
+    return role

@@ -83,7 +83,8 @@ def _load(s: Session, person_id: str) -> Person:
 def get_person(db: Database, person_id: str) -> PersonData:
     with db.reader() as s:
         p = _load(s, person_id)
-        code = s.get(Office, p.office_id).code if p.office_id else ""
+        office = s.get(Office, p.office_id) if p.office_id else None
+        code = office.code if office is not None else ""
         return _to_data(p, code)
 
 

@@ -37,7 +37,7 @@ def linked_records(s: Session, person_id: str) -> dict[str, int]:
             s.execute(select(model.id).where(getattr(model, attr) == person_id)).all()
         )
         if n:
-            counts[model.__tablename__] += n
+            counts[str(getattr(model, "__tablename__", ""))] += n
     return dict(counts)
 
 

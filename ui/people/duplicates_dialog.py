@@ -78,12 +78,16 @@ class DuplicatesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # grown to fit, never shrunk
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # The reasons share the width with the names (in Lithuanian they are the longest text
+        # and would squeeze the names); a long one wraps and its row grows.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda *_a: self._show_current())
 
         self.compare = QWidget(self)
@@ -163,7 +167,10 @@ class DuplicatesDialog(QDialog):
                 if j == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
+                if j == 3:
+                    item.setToolTip(text)
                 self.table.setItem(i, j, item)
+        self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         self._retranslate_status()
         if found:

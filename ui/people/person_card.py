@@ -91,6 +91,9 @@ class Card(QScrollArea):
         self.status.setWordWrap(True)
         self.facts = QFormLayout()
         self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A narrow card (or a long label in another language) puts the value under its label
+        # rather than pushing the card into a sideways scroll.
+        self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fact_labels: dict[str, tuple[QLabel, QLabel, str]] = {}
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.addWidget(self.title)
@@ -173,9 +176,13 @@ class Card(QScrollArea):
     def section_text(self, key: str) -> str:
         return self.sections[key][1].text()
 
-    def retranslate_labels(self) -> None:
-        self._columns = 0  # button texts changed length: arrange them again
+    def rearrange_buttons(self) -> None:
+        """Arrange the buttons again after their texts changed length."""
+        self._columns = 0
         self._arrange_buttons()
+
+    def retranslate_labels(self) -> None:
+        self.rearrange_buttons()
         self.placeholder.setText(_(self.placeholder_text))
         for name, _value, msgid in self.fact_labels.values():
             name.setText(_(msgid))

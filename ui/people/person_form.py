@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,10 +21,10 @@ from app.i18n import N_, _
 from app.services import choices, people, person_search
 from app.services.people import PersonData
 from app.services.person_search import SimilarPerson
+from app.services.results import Saved
 from ui.context import AppContext
 from ui.people import labels
-from ui.widgets.code_combo import CodeCombo
-from ui.widgets.draft_form import DraftForm
+from ui.people.registry_form import RegistryForm
 
 SIMILAR_DELAY_MS = 300
 MAX_SHOWN = 3
@@ -35,39 +33,29 @@ TEXT_FIELDS = ("first_name", "last_name", "birth_year", "email", "phone", "addre
 NOT_A_YEAR = N_("The year of birth is a number, e.g. 1979.")
 
 
-class PersonForm(DraftForm):
+class PersonForm(RegistryForm):
     draft_kind = "person"
+    text_fields = TEXT_FIELDS
+    first_field = "first_name"
+    new_title = N_("New person")
+    edit_title = N_("Edit person: {name}")
     open_person_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, person_id: str | None = None,
                  parent: QWidget | None = None, offer_draft: bool = True) -> None:
         super().__init__(ctx, person_id, parent)
         self.setObjectName("person_form")
-        self.setMinimumWidth(560)
         self._base = people.get_person(ctx.db, person_id) if person_id else PersonData()
         self.similar: list[SimilarPerson] = []
-
-        self.edits: dict[str, QLineEdit] = {}
-        for name in TEXT_FIELDS:
-            edit = QLineEdit(self)
-            edit.setObjectName(name)
-            self.edits[name] = edit
-        self.edits["birth_year"].setMaxLength(4)
-        self.edits["birth_year"].setMaximumWidth(120)
-        self.edits["postal_code"].setMaximumWidth(120)
-        self.gender = CodeCombo(self)
-        self.gender.setObjectName("gender")
-        self.municipality = CodeCombo(self)
-        self.municipality.setObjectName("municipality_code")
-        self.language = CodeCombo(self)
-        self.language.setObjectName("preferred_language")
-        self.notes = QPlainTextEdit(self)
-        self.notes.setObjectName("notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        e = self.edits
+        e["birth_year"].setMaxLength(4)
+        e["birth_year"].setMaximumWidth(120)
+        e["postal_code"].setMaximumWidth(120)
+        self.gender = self.code_combo("gender")
+        self.municipality = self.code_combo("municipality_code")
+        self.language = self.code_combo("preferred_language", "lt")
 
         form = QFormLayout()
-        e = self.edits
         self.add_row(form, "first_name", N_("First name"), e["first_name"])
         self.add_row(form, "last_name", N_("Last name"), e["last_name"])
         self.add_row(form, "birth_year", N_("Year of birth"), e["birth_year"])
@@ -96,27 +84,19 @@ class PersonForm(DraftForm):
         self.warning.setVisible(False)
         self.open_buttons: list[QPushButton] = []
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.warning)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-
         self._similar_timer = QTimer(self, singleShot=True, interval=SIMILAR_DELAY_MS)
         self._similar_timer.timeout.connect(self.check_similar)
         for name in ("first_name", "last_name", "birth_year"):
-            self.edits[name].textChanged.connect(lambda _t: self._similar_timer.start())
-
-        self.retranslate()
-        self.load(self._from_data(self._base))
-        if offer_draft:
-            self.offer_draft()
-        self.edits["first_name"].setFocus()
+            e[name].textChanged.connect(lambda _t: self._similar_timer.start())
+        self.finish(form, offer_draft, self.warning)
 
     # -- values -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _from_data(p: PersonData) -> dict[str, Any]:
+    def record_name(self) -> str:
+        return self._base.full_name
+
+    def from_data(self) -> dict[str, Any]:
+        p = self._base
         return {
             "first_name": p.first_name, "last_name": p.last_name,
             "birth_year": str(p.birth_year) if p.birth_year else "", "gender": p.gender,
@@ -126,21 +106,10 @@ class PersonForm(DraftForm):
             "preferred_language": p.preferred_language, "notes": p.notes,
         }
 
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
-        out["gender"] = self.gender.code() or ""
-        out["municipality_code"] = self.municipality.code() or ""
-        out["preferred_language"] = self.language.code() or "lt"
-        out["notes"] = self.notes.toPlainText()
-        return out
-
-    def set_values(self, values: dict[str, Any]) -> None:
-        for name, edit in self.edits.items():
-            edit.setText(str(values.get(name, "") or ""))
-        self.gender.set_code(values.get("gender") or "")
-        self.municipality.set_code(values.get("municipality_code") or None)
-        self.language.set_code(values.get("preferred_language") or "lt")
-        self.notes.setPlainText(str(values.get("notes", "") or ""))
+    def fill_choices(self) -> None:
+        self.gender.set_choices(labels.genders())
+        self.municipality.set_choices(choices.municipalities(self.ctx.db), blank="—")
+        self.language.set_choices(labels.languages())
 
     def _birth_year(self) -> int | None:
         text = self.edits["birth_year"].text().strip()
@@ -161,10 +130,8 @@ class PersonForm(DraftForm):
             preferred_language=v["preferred_language"], notes=v["notes"],
         )
 
-    def save(self) -> PersonData:
-        saved = people.save_person(self.ctx.db, self.data())
-        self.ctx.bus.publish(saved.changes)
-        return saved.value
+    def store(self, data: PersonData) -> Saved[PersonData]:
+        return people.save_person(self.ctx.db, data)
 
     # -- the duplicate warning ----------------------------------------------------------------
 
@@ -219,14 +186,5 @@ class PersonForm(DraftForm):
 
     def retranslate(self) -> None:
         super().retranslate()
-        if self.record_id:
-            self.setWindowTitle(_("Edit person: {name}").format(name=self._base.full_name))
-        else:
-            self.setWindowTitle(_("New person"))
-        loading, self._loading = self._loading, True
-        self.gender.set_choices(labels.genders())
-        self.municipality.set_choices(choices.municipalities(self.ctx.db), blank="—")
-        self.language.set_choices(labels.languages())
-        self._loading = loading
         self.edits["birth_year"].setPlaceholderText(_("e.g. 1979"))
         self._retranslate_warning()

@@ -1,4 +1,9 @@
-"""A person's roles in organisations: add, edit, end or remove one."""
+"""Roles of people in organisations, from either side: add, edit, end or remove one.
+
+`PersonRolesDialog` (from the person card) fixes the person and picks organisations;
+`OrganisationRolesDialog` (from the organisation card) fixes the organisation and picks people,
+or makes a new person inline. Both are the one `RolesDialog`; the side is two field names.
+"""
 
 from __future__ import annotations
 
@@ -26,38 +31,48 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.i18n import N_, _
 from app.i18n.formats import format_short_date
-from app.services import organisations, person_search
+from app.services import event_pickers, organisations, person_search
 from app.services.organisations import RoleData
+from app.services.people import PersonData
 from ui.context import AppContext
 from ui.people import labels
+from ui.people.person_form import PersonForm
 from ui.widgets import ask
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from ui.widgets.record_picker import RecordPicker
 
-COLUMNS = (N_("Organisation"), N_("Role"), N_("Position"), N_("Since"), N_("Until"))
+COLUMNS = (N_("Role"), N_("Position"), N_("Since"), N_("Until"))  # after the other side's
 
 
 class RolesDialog(QDialog):
-    def __init__(self, ctx: AppContext, person_id: str, person_name: str,
+    """The roles of one record (`owner_id`); the editor picks the record on the other side."""
+
+    fixed_field = ""  # the RoleData field that is the owner: "person_id", "organisation_id"
+    other_field = ""  # the one picked in the editor
+    other_msgid = ""  # its label (first column, form row)
+    not_picked_msgid = ""  # what is typed matches no single record
+    title_msgid = ""  # the window title, with {name}
+
+    def __init__(self, ctx: AppContext, owner_id: str, owner_name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("roles_dialog")
         self.ctx = ctx
-        self.person_id = person_id
-        self.person_name = person_name
+        self.owner_id = owner_id
+        self.owner_name = owner_name
         self.roles: list[RoleData] = []
         self.editing: RoleData | None = None
         self.setMinimumSize(680, 520)
 
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table = QTableWidget(0, len(COLUMNS) + 1, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.currentCellChanged.connect(lambda *_a: self._on_select())
+        self.table.itemSelectionChanged.connect(self._on_select)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("new_role")
         self.new_button.clicked.connect(self.new_role)
@@ -74,9 +89,8 @@ class RolesDialog(QDialog):
 
         self.errors = FieldErrors()
         self.editor = QGroupBox(self)
-        self.organisation = RecordPicker(
-            lambda text: person_search.organisation_choices(ctx.db, text), self.editor)
-        self.organisation.setObjectName("organisation")
+        self.picker = RecordPicker(self.search, self.editor)
+        self.picker.setObjectName(self.other_field.removesuffix("_id"))
         self.kind = CodeCombo(self.editor)
         self.kind.setObjectName("role")
         self.title_edit = QLineEdit(self.editor)
@@ -88,16 +102,18 @@ class RolesDialog(QDialog):
         self.form = QFormLayout(self.editor)
         self.form_labels: list[tuple[QLabel, str]] = []
         for field, msgid, widget in (
-            ("organisation_id", N_("Organisation"), self.organisation),
+            (self.other_field, self.other_msgid, self.picker),
             ("role", N_("Role"), self.kind), ("title", N_("Position"), self.title_edit),
             ("since", N_("Since"), self.since), ("until", N_("Until"), self.until),
         ):
             label = QLabel(self.editor)
             label.setBuddy(widget)
             self.form_labels.append((label, msgid))
-            self.form.addRow(label, self.errors.wrap(field, widget, self.editor))
+            box = self.errors.wrap(field, widget, self.editor)
+            self.form.addRow(label, self.picker_row(box) if widget is self.picker else box)
         self.general_error = QLabel(self.editor)
         self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
         self.general_error.setVisible(False)
         self.save_button = QPushButton(self.editor)
         self.save_button.setObjectName("save_role")
@@ -117,14 +133,30 @@ class RolesDialog(QDialog):
         self.reload()
         self.new_role()
 
+    # -- the side -----------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> list[tuple[str, str]]:
+        """(id, label) of the records on the other side that match `text`."""
+        raise NotImplementedError
+
+    def picker_row(self, box: QWidget) -> QWidget:
+        """The form row of the picker (a side may add a button beside it)."""
+        return box
+
+    def blank(self) -> RoleData:
+        return RoleData(**{self.fixed_field: self.owner_id})  # type: ignore[arg-type]
+
+    def other_name(self, role: RoleData) -> str:
+        return str(getattr(role, self.other_field.replace("_id", "_name")))
+
     # -- the list -----------------------------------------------------------------------------
 
     def reload(self, select_id: str | None = None) -> None:
-        self.roles = organisations.roles(self.ctx.db, person_id=self.person_id)
+        self.roles = organisations.roles(self.ctx.db, **{self.fixed_field: self.owner_id})
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.roles))
         for i, r in enumerate(self.roles):
-            values = (r.organisation_name, labels.role_kind(r.role), r.title,
+            values = (self.other_name(r), labels.role_kind(r.role), r.title,
                       format_short_date(r.since), format_short_date(r.until))
             for j, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -138,6 +170,7 @@ class RolesDialog(QDialog):
             for i, r in enumerate(self.roles):
                 if r.id == select_id:
                     self.table.selectRow(i)
+                    self._edit(r)  # the row may have been selected already: no signal
         self._update_buttons()
 
     def current_role(self) -> RoleData | None:
@@ -162,8 +195,8 @@ class RolesDialog(QDialog):
         self.editing = role
         self.errors.clear()
         self.general_error.setVisible(False)
-        r = role or RoleData(person_id=self.person_id)
-        self.organisation.set_record(r.organisation_id or None, r.organisation_name)
+        r = role or self.blank()
+        self.picker.set_record(getattr(r, self.other_field) or None, self.other_name(r))
         self.kind.set_code(r.role)
         self.title_edit.setText(r.title)
         self.since.set_date(r.since)
@@ -174,28 +207,28 @@ class RolesDialog(QDialog):
         self.table.clearSelection()
         self._edit(None)
         self._update_buttons()
-        self.organisation.setFocus()
+        self.picker.setFocus()
 
-    def _org_id(self) -> str:
-        picked = self.organisation.record_id()
-        text = self.organisation.text().strip()
+    def _other_id(self) -> str:
+        """The picked record, or the only one that matches what was typed without picking."""
+        picked = self.picker.record_id()
+        text = self.picker.text().strip()
         if picked or not text:
             return picked or ""
-        found = person_search.organisation_choices(self.ctx.db, text, limit=2)
+        found = self.search(text, limit=2)
         exact = [i for i, label in found if label.casefold() == text.casefold()]
         if len(found) == 1 or len(exact) == 1:
             return exact[0] if exact else found[0][0]
-        raise ValidationError("organisation_id",
-                              N_("Choose the organisation from the list that opens as you type."))
+        raise ValidationError(self.other_field, self.not_picked_msgid)
 
     def save_role(self) -> bool:
         self.errors.clear()
         self.general_error.setVisible(False)
-        base = self.editing or RoleData(person_id=self.person_id)
+        base = self.editing or self.blank()
         try:
-            data = replace(base, person_id=self.person_id, organisation_id=self._org_id(),
-                           role=self.kind.code() or "member", title=self.title_edit.text(),
-                           since=self.since.date(), until=self.until.date())
+            data = replace(base, role=self.kind.code() or "member", title=self.title_edit.text(),
+                           since=self.since.date(), until=self.until.date(),
+                           **{self.other_field: self._other_id()})
             saved = organisations.save_role(self.ctx.db, data)
         except UserError as exc:
             self._show_error(exc)
@@ -211,7 +244,7 @@ class RolesDialog(QDialog):
         if role is None:
             return
         try:
-            saved = organisations.save_role(self.ctx.db, replace(role, until=dt.date.today()))
+            saved = organisations.end_role(self.ctx.db, role.id or "", dt.date.today())
         except UserError as exc:
             self._show_error(exc)
             return
@@ -224,7 +257,7 @@ class RolesDialog(QDialog):
             self, _("Remove role"),
             _("Remove the role of {person} in “{organisation}”? Use this for a role recorded by "
               "mistake; to keep the history, end the role instead.").format(
-                person=self.person_name, organisation=role.organisation_name),
+                person=role.person_name, organisation=role.organisation_name),
             _("Remove"), danger=True,
         ):
             return
@@ -251,15 +284,15 @@ class RolesDialog(QDialog):
         self.save_button.setText(_("Save the role") if self.editing else _("Add the role"))
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Roles of {name}").format(name=self.person_name))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.setWindowTitle(_(self.title_msgid).format(name=self.owner_name))
+        self.table.setHorizontalHeaderLabels([_(c) for c in (self.other_msgid, *COLUMNS)])
         self.new_button.setText(_("New role"))
         self.end_button.setText(_("End the role today"))
         self.remove_button.setText(_("Remove…"))
         for label, msgid in self.form_labels:
             label.setText(_(msgid))
         self.kind.set_choices(labels.role_kinds())
-        self.organisation.setPlaceholderText(_("Type part of the name"))
+        self.picker.setPlaceholderText(_("Type part of the name"))
         self.close_box.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.since.retranslate()
         self.until.retranslate()
@@ -268,3 +301,68 @@ class RolesDialog(QDialog):
     def _on_language(self, _lang: str) -> None:
         self.retranslate()
         self.reload()
+
+
+class PersonRolesDialog(RolesDialog):
+    """A person's roles in organisations (from the person card)."""
+
+    fixed_field, other_field = "person_id", "organisation_id"
+    other_msgid = N_("Organisation")
+    not_picked_msgid = N_("Choose the organisation from the list that opens as you type.")
+    title_msgid = N_("Roles of {name}")
+
+    @property
+    def organisation(self) -> RecordPicker:
+        return self.picker
+
+    def search(self, text: str, limit: int = 50) -> list[tuple[str, str]]:
+        return person_search.organisation_choices(self.ctx.db, text, limit=limit)
+
+
+class OrganisationRolesDialog(RolesDialog):
+    """An organisation's people and their roles (from the organisation card). Someone not in
+    the registry yet is made with the person form, duplicate warning and all."""
+
+    fixed_field, other_field = "organisation_id", "person_id"
+    other_msgid = N_("Person")
+    not_picked_msgid = N_("Choose the person from the list that opens as you type.")
+    title_msgid = N_("People and roles: {name}")
+
+    def search(self, text: str, limit: int = 50) -> list[tuple[str, str]]:
+        return event_pickers.person_choices(self.ctx.db, text, limit=limit)
+
+    def picker_row(self, box: QWidget) -> QWidget:
+        self.person_form: PersonForm | None = None
+        self.new_person_button = QPushButton(self.editor)
+        self.new_person_button.setObjectName("new_person")
+        self.new_person_button.clicked.connect(self.new_person)
+        row = QWidget(self.editor)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 1)
+        layout.addWidget(self.new_person_button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def new_person(self) -> PersonForm:
+        """The person form; the person saved, or the one already there, is picked."""
+        form = PersonForm(self.ctx, None, self, offer_draft=False)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.person_form = form
+        form.accepted.connect(lambda: self._person_made(form.saved_value))
+        form.open_person_requested.connect(self._pick_person)
+        form.open()
+        return form
+
+    def _person_made(self, person: PersonData | None) -> None:
+        if person is not None and person.id:
+            self._pick_person(person.id)
+
+    def _pick_person(self, person_id: str) -> None:
+        label = event_pickers.person_labels(self.ctx.db, [person_id]).get(person_id, "")
+        self.picker.pick(person_id, label)
+        self.errors.clear(self.other_field)
+        self.kind.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.new_person_button.setText(_("New person…"))

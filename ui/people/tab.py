@@ -42,7 +42,7 @@ from ui.people.org_card import OrganisationCard
 from ui.people.org_form import OrganisationForm
 from ui.people.person_card import PersonCard
 from ui.people.person_form import PersonForm
-from ui.people.roles_dialog import RolesDialog
+from ui.people.roles_dialog import OrganisationRolesDialog, PersonRolesDialog
 from ui.tabs.base import AreaTab
 from ui.widgets import ask
 
@@ -102,7 +102,8 @@ class PeopleTab(AreaTab):
         ], self)
         self.org_list = ListPanel(ctx.db, lister("organisations"), self)
         self.org_list.setObjectName("organisations_list")
-        self.org_card = OrganisationCard(ctx.db, [self.act_edit, self.act_archive], self)
+        self.org_card = OrganisationCard(ctx.db, [self.act_edit, self.act_roles, self.act_archive],
+                                         self)
         self.stack = QStackedWidget(self)
         for panel, card in ((self.people_list, self.person_card),
                             (self.org_list, self.org_card)):
@@ -217,7 +218,16 @@ class PeopleTab(AreaTab):
         archived = bool(record and record.archived)
         self.act_archive.setText(_("Restore") if archived else _("Archive"))
         person_ok = p is not None and not p.erased
-        self.act_roles.setEnabled(person_ok)
+        self.act_roles.setEnabled(person_ok if on_people else o is not None)
+        text, tip = ((_("Roles…"), _("The person's roles in organisations")) if on_people
+                     else (_("People and roles…"), _("The organisation's people and their roles")))
+        if self.act_roles.text() != text:
+            self.act_roles.setText(text)
+            self.act_roles.setIconText(text)
+            self.person_card.rearrange_buttons()
+            self.org_card.rearrange_buttons()
+        self.act_roles.setStatusTip(tip)
+        self.act_roles.setToolTip(tip)
         self.act_consent.setEnabled(person_ok)
         self.act_withdraw.setEnabled(
             person_ok and self.person is not None and self.person.current_consent is not None)
@@ -269,9 +279,13 @@ class PeopleTab(AreaTab):
         dialog.start()
 
     def edit_roles(self) -> None:
-        if self.person:
+        """The roles of the current person, or the people of the current organisation."""
+        if self.page() == "people" and self.person and not self.person.person.erased:
             p = self.person.person
-            self._open(RolesDialog(self.ctx, p.id or "", p.full_name, self))
+            self._open(PersonRolesDialog(self.ctx, p.id or "", p.full_name, self))
+        elif self.page() == "organisations" and self.organisation:
+            o = self.organisation.organisation
+            self._open(OrganisationRolesDialog(self.ctx, o.id or "", o.name, self))
 
     def record_consent(self) -> None:
         if self.person:
@@ -361,7 +375,6 @@ class PeopleTab(AreaTab):
             (self.act_edit, _("Edit…"), _("Edit the chosen record")),
             (self.act_duplicates, _("Find duplicates…"),
              _("Find records entered twice and merge them")),
-            (self.act_roles, _("Roles…"), _("The person's roles in organisations")),
             (self.act_consent, _("Record consent…"),
              _("Record consent to store the person's national community")),
             (self.act_withdraw, _("Withdraw consent"),
