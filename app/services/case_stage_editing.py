@@ -69,8 +69,8 @@ def _clean(stage: StageEdit) -> StageEdit:
         name = " ".join((stage.names.get(lang) or "").split())
         if not name:
             raise ValidationError(name_field(stage.code, lang),
-                                  N_("Give the stage a name in {language}."),
-                                  language=LANG_NAMES[lang])
+                                  N_("Give the stage a name in {label}."),
+                                  label=LANG_NAMES[lang])  # translated when shown
         if len(name) > NAME_LIMIT:
             raise ValidationError(name_field(stage.code, lang),
                                   N_("The name is too long (at most {limit} characters)."),
