@@ -40,6 +40,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # Personal data: content that an edit or an erasure replaces is overwritten with zeros, not
+    # left in the file's free space.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 

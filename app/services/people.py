@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import N_
-from app.models import ChangeLog, Consent, Office, Organisation, Person, PersonRole
+from app.models import Consent, Office, Organisation, Person, PersonRole
 from app.services import validate as v
 from app.services.results import CONSENTS, PEOPLE, ROLES, Changes, Saved
+from app.sync.scrub import PERSON_ERASED, scrub_erased_person
 
 LANGS = ("lt", "pl", "ru", "en")
 GENDERS = ("", "f", "m")
@@ -246,30 +247,13 @@ def _case_data(s: Session, person_id: str) -> list[dict[str, Any]]:
     return personal_case_data(s, person_id)
 
 
-ERASED_NAME = "—"
-ERASED_FIELDS = frozenset({"first_name", "last_name", "email", "phone", "address",
-                           "postal_code", "city", "notes", "birth_year", "gender",
-                           "community_code"})
-
-
-def _erased_value(field: str) -> Any:
-    if field in ("first_name", "last_name"):
-        return ERASED_NAME
-    if field in ("birth_year", "community_code"):
-        return None
-    return ""
-
-
 def erase_person(db: Database, person_id: str) -> Saved[PersonData]:
-    """Anonymise: personal fields emptied, the record kept so that counts in reports survive."""
+    """Anonymise: personal fields emptied, the record kept so that counts in reports survive;
+    the old values are scrubbed from this database's change log and conflicts too."""
     with db.session() as s:
         person = _load(s, person_id)
-        for f in ("email", "phone", "address", "postal_code", "city", "notes"):
-            setattr(person, f, "")
-        person.first_name, person.last_name = ERASED_NAME, ERASED_NAME
-        person.birth_year = None
-        person.gender = ""
-        person.community_code = None
+        for f, value in PERSON_ERASED.items():
+            setattr(person, f, value)
         person.erased = True
         person.archived = True
         for c in s.execute(select(Consent).where(Consent.person_id == person_id)).scalars():
@@ -277,18 +261,6 @@ def erase_person(db: Database, person_id: str) -> Saved[PersonData]:
         from app.services.cases import erase_case_notes
 
         erase_case_notes(s, person_id)  # case notes are personal data too
-        # The old values must not linger in this database's own change log either: they are
-        # replaced by what an erased person holds, so the log stays valid to send.
-        for row in s.execute(
-            select(ChangeLog).where(ChangeLog.table_name == "people",
-                                    ChangeLog.record_id == person_id)
-        ).scalars():
-            if row.op == "insert" and row.value:
-                values = json.loads(row.value)
-                values.update({f: _erased_value(f) for f in values if f in ERASED_FIELDS})
-                row.value = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
-            elif row.field in ERASED_FIELDS:
-                row.value = json.dumps(_erased_value(row.field), ensure_ascii=False)
-        s.flush()
+        scrub_erased_person(s, person_id)
         result = _to_data(person)
     return Saved(result, Changes.of(PEOPLE, CONSENTS, ROLES, ids=[person_id]))

@@ -19,6 +19,7 @@ from app.db import Database
 from app.services import organisations, people
 from app.services.organisations import OrganisationData, RoleData
 from app.services.people import PersonData
+from app.sync.scrub import ERASED_NAME
 from ui.bus import Bus
 from ui.context import AppContext
 from ui.jobs import Jobs
@@ -317,7 +318,7 @@ def test_erase_person_warns_and_anonymises(qtbot: Any, tab: PeopleTab, db: Datab
     tab.act_erase.trigger()
     assert "cannot be undone" in answers[-1]
     erased = people.get_person(db, pid)
-    assert erased.erased and erased.email == "" and erased.first_name == people.ERASED_NAME
+    assert erased.erased and erased.email == "" and erased.first_name == ERASED_NAME
     assert listed(tab) == []  # erased people are archived
     qtbot.mouseClick(tab.people_list.archived, LEFT)
     click_row(qtbot, tab, pid)
