@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a 1920x1200 screen (Qt's offscreen default of 800x600 shrinks dialogs).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen:configfile=" + str(
+    Path(__file__).resolve().parents[1] / "resources" / "qt" / "offscreen-screen.json"))
 _SESSION_TMP = Path(tempfile.mkdtemp(prefix="tinklas-tests-"))
 for _var, _sub in (("TINKLAS_DATA_DIR", "data"), ("TINKLAS_CONFIG_DIR", "config"),
                    ("TINKLAS_LOG_DIR", "logs")):

@@ -30,6 +30,14 @@ def needs_offscreen() -> bool:
     return False
 
 
+def offscreen_platform() -> str:
+    """Qt's offscreen platform with a 1920x1200 screen (its default of 800x600 shrinks dialogs
+    to fit, which hides how they really look)."""
+    from app.paths import resource_path
+
+    return f"offscreen:configfile={resource_path('qt', 'offscreen-screen.json')}"
+
+
 def parse_size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", text)
     if not match:
@@ -48,7 +56,7 @@ def render_all(out_dir: Path, *, lang: str | None = None, db: str | Path | None 
                size: tuple[int, int] = (1280, 800)) -> list[Path]:
     """Render the main window on each tab, then the dialogs; return the PNG files written."""
     if needs_offscreen():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
     from app.settings import load_settings
     from ui.bus import Bus
     from ui.jobs import Jobs

@@ -131,7 +131,7 @@ def test_main_window_has_the_exchange_menu_and_the_count(
     from ui.main_window import MainWindow
 
     _conflict(net, {"phone": "+370 600 00001"}, {"phone": "+370 600 00002"})
-    monkeypatch.setattr(ui.main_window, "build_tabs", lambda _ctx: [])
+    monkeypatch.setattr(ui.main_window, "AREAS", ())
     window = MainWindow(context(net.db("VLN")), remember=False)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menus["exchange"].actions() if not a.isSeparator()]
