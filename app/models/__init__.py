@@ -31,6 +31,7 @@ from app.models.events import (
     Registration,
     Session,
 )
+from app.models.exchange import LedgerEntry, Peer
 from app.models.networks import (
     MemberInterest,
     Network,
@@ -39,7 +40,6 @@ from app.models.networks import (
     WorkItem,
     WorkItemEvent,
 )
-from app.models.exchange import LedgerEntry, Peer
 from app.models.office import Counter, LocalState, Office
 from app.models.people import Consent, MergeRecord, Organisation, Person, PersonRole
 from app.models.reference import (

@@ -275,7 +275,8 @@ def get_certificate(db: Database, certificate_id: str) -> CertificateInfo:
 
 
 def verify(db: Database, code: str) -> CertificateInfo:
-    """Look a certificate up by its printed code; a mistyped code is told apart from an unknown one."""
+    """Look a certificate up by its printed code; a mistyped code is told apart from an unknown
+    one."""
     if not is_valid(code):
         raise ValidationError(
             "code",
