@@ -10,14 +10,12 @@ from __future__ import annotations
 import json
 import uuid
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
-
-from app.models import Community, Institution, Interest, Municipality, RefItem, TrainingProgramme
-from app.models.base import utcnow
 from app.paths import resource_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 NAMESPACE = uuid.UUID("6b3c1a52-7f0e-4a55-9b8e-2f1d0c6e7a10")
 SHIPPED_STAMP = "0000000000000.00000.REF"
@@ -60,6 +58,8 @@ def _names(item: dict[str, Any], key: str = "name", prefix: str = "name") -> dic
 
 
 def _base(table: str, item: dict[str, Any], order: int) -> dict[str, Any]:
+    from app.models.base import utcnow
+
     now = utcnow()
     return {
         "id": ref_id(table, item["code"]), "code": item["code"], "sort_order": order,
@@ -69,6 +69,15 @@ def _base(table: str, item: dict[str, Any], order: int) -> dict[str, Any]:
 
 
 def _rows(name: str) -> list[tuple[type, dict[str, Any]]]:
+    from app.models import (
+        Community,
+        Institution,
+        Interest,
+        Municipality,
+        RefItem,
+        TrainingProgramme,
+    )
+
     items = load_file(name)["items"]
     out: list[tuple[type, dict[str, Any]]] = []
     for i, item in enumerate(items):
@@ -100,6 +109,8 @@ def _rows(name: str) -> list[tuple[type, dict[str, Any]]]:
 
 
 def load_reference(session: Session) -> int:
+    from sqlalchemy import insert, select
+
     """Insert shipped reference rows that this database does not have yet; return how many."""
     added = 0
     for name in _all_files():

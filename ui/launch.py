@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import i18n
@@ -70,11 +72,26 @@ def open_database(path: str | Path | None) -> Database | None:
 
 def first_run(ctx: AppContext) -> None:
     """Ask for the office profile until it is set; "Later" skips it for this start."""
-    from app.services.offices import is_configured
-    from ui.dialogs.office_profile import OfficeProfileDialog
+    if not ctx.db.local_office().configured:  # plain SQL: the ORM is not loaded yet
+        from ui.dialogs.office_profile import OfficeProfileDialog
 
-    if not is_configured(ctx.db):
         OfficeProfileDialog(ctx, None, first_run=True).exec()
+
+
+def load_orm() -> None:
+    """Import the models and configure the mappers, so the first record opened does not wait."""
+    from app.services.warm_up import load_orm as load
+
+    try:
+        load()
+    except Exception:  # noqa: BLE001 - only a head start: the first real use loads it again
+        log.exception("loading the ORM in the background failed")
+
+
+def warm_up() -> None:
+    """After the window is shown, load the ORM on a background thread (the window opened
+    without it: reading the first list is plain SQL)."""
+    threading.Thread(target=load_orm, name="orm-warm-up", daemon=True).start()
 
 
 def start(db: str | Path | None = None, lang: str | None = None,
@@ -103,6 +120,7 @@ def start(db: str | Path | None = None, lang: str | None = None,
 
     window = MainWindow(ctx)
     window.show()
+    QTimer.singleShot(0, warm_up)
     try:
         return app.exec()
     finally:

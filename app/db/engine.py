@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+
+from app.db.urls import is_sqlite, sqlite_path, url_for
+
+__all__ = ["BUSY_TIMEOUT_MS", "is_sqlite", "make_engine", "sqlite_path", "url_for"]
 
 BUSY_TIMEOUT_MS = 10_000
-
-
-def url_for(db: str | Path) -> str:
-    """A path becomes a SQLite URL; a URL (postgresql://..., sqlite:///...) stays as it is."""
-    text = str(db)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
-def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
-        return None
-    return Path(parsed.database)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

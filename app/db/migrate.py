@@ -14,14 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
-
 from app.errors import UserError
 from app.i18n import N_
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -49,6 +47,9 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     with engine.connect() as conn:
         try:
             rows: Any = conn.execute(text("SELECT version_num FROM alembic_version")).all()
@@ -58,6 +59,8 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def has_tables(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
     return bool(inspect(engine).get_table_names())
 
 
@@ -74,6 +77,8 @@ def check_not_newer(engine: Engine) -> None:
                 "Update Tinklas to open it; the database was not changed."
             )
         )
+    from sqlalchemy import inspect
+
     if rev is None and has_tables(engine) and "people" in inspect(engine).get_table_names():
         raise UserError(N_("This file is not a Tinklas database, or it is damaged."))
 

@@ -25,6 +25,12 @@ from app.models import (
     RunStep,
 )
 from app.services import choices
+from app.services.advocacy_labels import DOCUMENT_KIND as DOCUMENT_KIND
+from app.services.advocacy_labels import OUTCOME as OUTCOME
+from app.services.advocacy_labels import PRODUCT_KIND as PRODUCT_KIND
+from app.services.advocacy_labels import PRODUCT_STATUS as PRODUCT_STATUS
+from app.services.advocacy_labels import RUN_STATUS as RUN_STATUS
+from app.services.advocacy_labels import STEP_KIND as STEP_KIND
 from app.services.events import (
     EVENT_STATUS,
     LANGUAGE_NAMES,
@@ -35,34 +41,6 @@ from app.services.events import (
 from app.services.network_meetings import attendance_counts
 from app.services.networks import MeetingLine, label_in, ref_names
 from app.services.working_days import working_days_between
-
-RUN_STATUS = {
-    "planning": N_("planning"), "drafting": N_("drafting"), "consulting": N_("consulting"),
-    "submitted": N_("submitted"), "awaiting_response": N_("awaiting response"),
-    "adopted": N_("adopted"), "partly_adopted": N_("partly adopted"),
-    "rejected": N_("rejected"), "no_answer": N_("no answer"), "withdrawn": N_("withdrawn"),
-    "closed": N_("closed"),
-}
-DOCUMENT_KIND = {
-    "law": N_("law"), "regulation": N_("regulation"), "programme": N_("programme"),
-    "strategy": N_("strategy"), "municipal_decision": N_("municipal decision"),
-    "other": N_("other document"),
-}
-STEP_KIND = {
-    "drafting": N_("drafting the text"), "consultation": N_("consultation"), "event": N_("event"),
-    "round_table": N_("round table"), "meeting": N_("meeting"), "letter": N_("letter"),
-    "submission": N_("submission"), "response": N_("response"), "outcome": N_("outcome"),
-    "publication": N_("publication"), "other": N_("other"),
-}
-OUTCOME = {
-    "adopted": N_("adopted"), "partly_adopted": N_("partly adopted"), "rejected": N_("rejected"),
-    "no_answer": N_("no answer"), "withdrawn": N_("withdrawn"),
-}
-PRODUCT_KIND = {
-    "model": N_("model"), "methodology": N_("methodology"), "study": N_("study"),
-    "recommendations": N_("recommendations"), "other": N_("other"),
-}
-PRODUCT_STATUS = {"draft": N_("draft"), "evaluated": N_("evaluated"), "final": N_("final")}
 
 
 def awaiting_condition() -> ColumnElement[bool]:

@@ -1,11 +1,10 @@
-"""Next actions on cases: planned by hand, follow-ups scheduled from the business's start date,
-and the "overdue and due this week" list across the caseload."""
+"""Next actions on cases: planned by hand, and follow-ups scheduled from the business's start
+date. The "overdue and due this week" list across the caseload is `case_due.due_actions`."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,14 +12,18 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import N_, _
-from app.models import BusinessCase, NextAction, Person
+from app.models import BusinessCase, NextAction
 from app.services import validate as v
+from app.services.case_due import (  # noqa: F401 - the due list is read with plain SQL there
+    FOLLOW_UP_TITLES,
+    WEEK,
+    DueAction,
+    due_actions,
+    follow_up_title,
+)
 from app.services.results import CASES, Changes, Saved
 
 FOLLOW_UPS = {"follow_up_6m": 6, "follow_up_12m": 12}
-FOLLOW_UP_TITLES = {"follow_up_6m": N_("6-month follow-up"),
-                    "follow_up_12m": N_("12-month follow-up")}
-WEEK = 7  # "due this week": today and the six days after it
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -71,9 +74,7 @@ def complete_follow_up(s: Session, case_id: str, point: str, on: dt.date) -> Non
 
 def action_title(action: NextAction) -> str:
     """An automatic follow-up is named in the current language; others as typed."""
-    if action.automatic in FOLLOW_UP_TITLES:
-        return _(FOLLOW_UP_TITLES[action.automatic])
-    return action.title
+    return follow_up_title(action.automatic, action.title)
 
 
 def _clean(title: str, due_on: dt.date | None) -> tuple[str, dt.date]:
@@ -125,41 +126,3 @@ def remove_action(db: Database, action_id: str) -> Saved[str]:
         action = _load(s, action_id)
         action.deleted = True
         return Saved(action.id, Changes.of(CASES, ids=[action.case_id]))
-
-
-@dataclass(frozen=True)
-class DueAction:
-    id: str
-    case_id: str
-    case_code: str
-    beneficiary: str
-    title: str
-    due_on: dt.date
-    responsible: str
-    overdue: bool
-
-
-def due_actions(db: Database, today: dt.date, office_id: str | None = None,
-                consultant_id: str | None = None) -> list[DueAction]:
-    """Open actions of open cases that are overdue or due in the coming week, earliest first."""
-    horizon = today + dt.timedelta(days=WEEK)
-    stmt = (select(NextAction, BusinessCase.code, Person.first_name, Person.last_name)
-            .join(BusinessCase, BusinessCase.id == NextAction.case_id)
-            .join(Person, Person.id == BusinessCase.beneficiary_id)
-            .where(NextAction.deleted.is_(False), NextAction.done_on.is_(None),
-                   NextAction.due_on < horizon, BusinessCase.deleted.is_(False),
-                   BusinessCase.closed_on.is_(None), BusinessCase.stage_code != "closed")
-            .order_by(NextAction.due_on, BusinessCase.code))
-    if office_id:
-        stmt = stmt.where(BusinessCase.office_id == office_id)
-    if consultant_id:
-        stmt = stmt.where(BusinessCase.consultant_id == consultant_id)
-    with db.reader() as s:
-        rows = s.execute(stmt).all()
-        responsible_ids = {a.responsible_id for a, *_rest in rows if a.responsible_id}
-        names = {i: f"{f} {last}".strip() for i, f, last in s.execute(
-            select(Person.id, Person.first_name, Person.last_name)
-            .where(Person.id.in_(responsible_ids))).all()} if responsible_ids else {}
-    return [DueAction(a.id, a.case_id, code, f"{first} {last}".strip(), action_title(a), a.due_on,
-                      names.get(a.responsible_id or "", ""), a.due_on < today)
-            for a, code, first, last in rows]

@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError
-from app.i18n import N_, _
-from app.i18n.formats import format_short_date
+from app.i18n import N_
 from app.models import (
     BusinessCase,
     CaseActivity,
@@ -26,6 +25,7 @@ from app.models import (
 )
 from app.services import choices
 from app.services.case_actions import action_title
+from app.services.due_labels import overdue_text  # noqa: F401 (one definition)
 from app.services.events import label, office_code, person_names
 
 ACTIVITY_KIND = {
@@ -47,11 +47,6 @@ OUTCOME_POINT = {
 }
 PLAN_STATUS = {"drafted": N_("drafted"), "reviewed": N_("reviewed"), "approved": N_("approved")}
 AUTOMATIC = {"follow_up_6m": N_("6-month follow-up"), "follow_up_12m": N_("12-month follow-up")}
-
-
-def overdue_text(due: dt.date) -> str:
-    """A due date marked as overdue, for lists and tables that show it as text."""
-    return _("{date} (overdue)").format(date=format_short_date(due))
 
 
 @dataclass(frozen=True)

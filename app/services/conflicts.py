@@ -26,6 +26,7 @@ from app.i18n import N_, _
 from app.i18n.formats import format_datetime
 from app.models import ChangeLog, Conflict, Office
 from app.models.base import utcnow
+from app.services.conflict_count import open_count  # noqa: F401 - one count, in plain SQL
 from app.services.results import Changes
 from app.sync.changes import coerce, columns, models_by_table
 from app.sync.clock import Stamp
@@ -261,12 +262,6 @@ def open_conflicts(db: Database) -> list[ConflictItem]:
                 )
             )
         return items
-
-
-def open_count(db: Database) -> int:
-    """How many items the inbox shows."""
-    with db.reader() as s:
-        return len({_group_key(c) for c in _open_rows(s)})
 
 
 def _typed(table: str, name: str) -> bool:

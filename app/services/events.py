@@ -12,14 +12,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from babel.numbers import format_percent
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError
-from app.i18n import N_, _, current_language
-from app.i18n.formats import babel_locale, format_short_date
+from app.i18n import N_, current_language
 from app.models import (
     AdvocacyRun,
     Attendance,
@@ -34,24 +32,15 @@ from app.models import (
 )
 from app.models import Session as EventSession
 from app.services import choices
-
-EVENT_STATUS = {"planned": N_("planned"), "held": N_("held"), "cancelled": N_("cancelled")}
-REGISTRATION_STATUS = {
-    "registered": N_("registered"), "confirmed": N_("confirmed"), "cancelled": N_("cancelled"),
-    "no_show": N_("did not come"), "completed": N_("completed"), "waiting": N_("waiting list"),
-}
-LANGUAGE_NAMES = {"lt": N_("Lithuanian"), "pl": N_("Polish"), "ru": N_("Russian"),
-                  "en": N_("English")}
-
+from app.services.event_labels import EVENT_STATUS as EVENT_STATUS
+from app.services.event_labels import LANGUAGE_NAMES as LANGUAGE_NAMES
+from app.services.event_labels import REGISTRATION_STATUS as REGISTRATION_STATUS
+from app.services.event_labels import cert_rule_text as cert_rule_text
+from app.services.event_labels import date_range as date_range
+from app.services.event_labels import label as label
+from app.services.event_labels import percent as percent
 
 # -- helpers shared by the areas' detail services ------------------------------------------------
-
-def label(mapping: dict[str, str], code: str | None) -> str:
-    """The translated label of a code, or the code itself if the map does not know it."""
-    if not code:
-        return ""
-    return _(mapping[code]) if code in mapping else code
-
 
 def person_names(s: Session, ids: Iterable[str | None], last_first: bool = False
                  ) -> dict[str, str]:
@@ -76,28 +65,6 @@ def office_code(s: Session, office_id: str | None) -> str:
     if not office_id:
         return ""
     return s.execute(select(Office.code).where(Office.id == office_id)).scalar() or ""
-
-
-def date_range(start: dt.date | None, end: dt.date | None) -> str:
-    """'2026-03-02 – 2026-03-04' in the language's short dates; one date when they are equal."""
-    if start is None and end is None:
-        return ""
-    if start is None or end is None or start == end:
-        return format_short_date(start or end)
-    return _("{start} – {end}").format(start=format_short_date(start),
-                                        end=format_short_date(end))
-
-
-def percent(share: float) -> str:
-    return format_percent(share, locale=babel_locale())
-
-
-def cert_rule_text(rule: str, share: float) -> str:
-    if rule == "sessions":
-        return _("at least {share} of sessions").format(share=percent(share))
-    if rule == "hours":
-        return _("at least {share} of hours").format(share=percent(share))
-    return _("no certificates for this event")
 
 
 # -- the event's detail ----------------------------------------------------------------------------

@@ -2,8 +2,13 @@
 
 A `Lister` describes one kind of list: its columns, how to filter (folded search text plus
 filters) and how to sort (an SQL expression per column, with the language's alphabetical key
-for names). The UI's table model asks for the ordered ids once per sort or filter, then for rows
-of the ids it shows. Nothing here knows about Qt.
+for names). The UI's table model asks a query for its count and its ids a page at a time, then
+for the rows of the ids it shows. Nothing here knows about Qt.
+
+Lists read with plain SQL text through `Database.plain()` (named `:parameters`, no ORM): for
+100,000 ids the ORM's per-row work costs more than the query, and the first list on screen must
+not wait for SQLAlchemy to load (`bench_startup.py`). Keep the SQL portable: `NOT flag` rather
+than `flag = 0`, `LIKE ... ESCAPE`, `coalesce`, no SQLite-only functions.
 """
 
 from __future__ import annotations
@@ -13,14 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, select
-from sqlalchemy.orm import Session
-
 from app.db import Database
 from app.i18n import current_language
 from app.text import fold_query
 
 BATCH = 200
+PAGE = 256  # ids read at once; a screen shows about 40 rows
+LANGS = ("lt", "pl", "ru", "en")
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,8 @@ class Filter:
 
 
 class Lister:
-    """Subclass per kind of list. Sort expressions get the language for alphabetical keys."""
+    """Subclass per kind of list. The SELECT is `SELECT {id_column} FROM {source} WHERE
+    {base_where + where + search} ORDER BY {sort_expressions}`; `fetch` reads the rows."""
 
     kind: str = ""
     title: str = ""  # msgid of the list's name
@@ -68,22 +73,26 @@ class Lister:
     filters: Sequence[Filter] = ()
     empty_text: str = ""  # msgid shown when there is nothing at all
     no_match_text: str = ""  # msgid shown when a filter matches nothing
+    source: str = ""  # the FROM clause, e.g. "people p" (joins allowed)
+    id_column: str = "id"  # e.g. "p.id"
 
-    def base(self) -> Select[Any]:
-        raise NotImplementedError
-
-    def search_column(self) -> ColumnElement[Any] | None:
-        return None
-
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        raise NotImplementedError
-
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
-        """Conditions for filters and archived rows; the default handles none."""
+    def base_where(self) -> list[str]:
+        """Conditions every row of the list meets (not deleted, not merged away)."""
         return []
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
-        """Display rows for `ids` (any order); `db` is there for cached choices."""
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
+        """Conditions for the query's filters and archived rows; values go into `params`."""
+        return []
+
+    def search_column(self) -> str | None:
+        """An SQL expression of the folded text that search words must be found in."""
+        return None
+
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        raise NotImplementedError
+
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
+        """Display rows for `ids` (any order), read with `db.plain()`."""
         raise NotImplementedError
 
     # -- the calls the UI makes ----------------------------------------------------------
@@ -91,40 +100,63 @@ class Lister:
     def open(self, db: Database, query: ListQuery) -> IdSource:
         """The ordered ids of a query, read a page at a time: a list of 100,000 people opens
         with the rows one screen needs, not 100,000 ids."""
-        return SqlSource(db, self.statement(query))
+        return SqlSource(db, self.select(query))
 
     def ids(self, db: Database, query: ListQuery) -> list[str]:
         """Every id of a query, in order (the command line, exports, tests)."""
         return self.open(db, query).all()
 
-    def statement(self, query: ListQuery) -> Select[Any]:
-        """The ordered SELECT of ids for a query."""
+    def normalised(self, query: ListQuery) -> ListQuery:
+        """The query as it runs (a lister may give a plain query its own default order)."""
+        return query
+
+    def select(self, query: ListQuery) -> ListSelect:
+        """The SELECT of ids for a query, split so that it can be counted and paged."""
+        query = self.normalised(query)
         lang = current_language()
-        stmt = self.base()
-        conds = list(self.where(query))
+        lang = lang if lang in LANGS else "en"
+        params: dict[str, Any] = {}
+        conds = [*self.base_where(), *self.where(query, params)]
         col = self.search_column()
         if col is not None:
-            for word in fold_query(query.text):
-                conds.append(col.contains(word, autoescape=True))
+            for i, word in enumerate(fold_query(query.text)):
+                params[f"_word{i}"] = f"%{like_escape(word)}%"
+                conds.append(f"{col} LIKE :_word{i} ESCAPE '/'")
+        body = f"SELECT {self.id_column} FROM {self.source}"
         if conds:
-            stmt = stmt.where(and_(*conds))
+            body += " WHERE " + " AND ".join(f"({c})" for c in conds)
         sort = query.sort or self.default_sort
         descending = query.descending if query.sort else self.default_descending
-        exprs = self.sort_expressions(sort, lang)
-        return stmt.order_by(*[e.desc() if descending else e.asc() for e in exprs])
+        direction = " DESC" if descending else " ASC"
+        order = ", ".join(e + direction for e in self.sort_expressions(sort, lang))
+        return ListSelect(body, order, params)
 
     def rows(self, db: Database, ids: Sequence[str]) -> list[Row]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
-        with db.reader() as s:
-            found = {r.id: r for r in self.fetch(db, s, ids)}
+        if not ids:
+            return []
+        found = {r.id: r for r in self.fetch(db, ids)}
         return [found[i] for i in ids if i in found]
 
     def count_all(self, db: Database) -> int:
-        from sqlalchemy import func
+        where = " AND ".join(f"({c})" for c in self.base_where()) or "1 = 1"
+        return int(db.plain().scalar(f"SELECT count(*) FROM {self.source} WHERE {where}"))
 
-        stmt = select(func.count()).select_from(self.base().subquery())
-        with db.reader() as s:
-            return int(s.execute(stmt).scalar_one())
+
+def like_escape(word: str) -> str:
+    """A word matched literally by LIKE ... ESCAPE '/'."""
+    return word.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+@dataclass(frozen=True)
+class ListSelect:
+    body: str  # SELECT id FROM ... WHERE ...
+    order: str  # the ORDER BY expressions
+    params: dict[str, Any]
+
+    @property
+    def sql(self) -> str:
+        return f"{self.body} ORDER BY {self.order}" if self.order else self.body
 
 
 class IdSource:
@@ -158,59 +190,34 @@ class ListSource(IdSource):
 
 
 class SqlSource(IdSource):
-    """An ordered SELECT of ids, compiled once; pages and the count read through the DB-API
-    cursor (for thousands of ids SQLAlchemy's per-row processing costs more than the query)."""
+    """An ordered SELECT of ids, read with plain SQL; when the first page holds the whole
+    answer, no count query runs."""
 
-    def __init__(self, db: Database, stmt: Select[Any]) -> None:
+    def __init__(self, db: Database, select: ListSelect) -> None:
         self.db = db
-        self._sql, self._args = _compiled(db, stmt)
-        from sqlalchemy import func
-
-        unordered = stmt.order_by(None)
-        self._count_sql, self._count_args = _compiled(
-            db, select(func.count()).select_from(unordered.subquery()))
+        self.select = select
         self._count: int | None = None
         self._first: list[str] | None = None
 
     def count(self) -> int:
         if self._count is None:
             first = self._first = self.page(0, PAGE)
-            if len(first) < PAGE:  # the whole answer fits a page: no second query
+            if len(first) < PAGE:
                 self._count = len(first)
             else:
-                self._count = int(_run(self.db, self._count_sql, self._count_args)[0])
+                self._count = int(self.db.plain().scalar(
+                    f"SELECT count(*) FROM ({self.select.body}) AS counted", self.select.params))
         return self._count
 
     def page(self, offset: int, limit: int) -> list[str]:
         if offset == 0 and limit == PAGE and self._first is not None:
             return self._first
-        return _run(self.db, f"{self._sql} LIMIT ? OFFSET ?", (*self._args, limit, offset))
+        return self.db.plain().column(
+            f"{self.select.sql} LIMIT :_limit OFFSET :_offset",
+            {**self.select.params, "_limit": limit, "_offset": offset})
 
     def all(self) -> list[str]:
-        return _run(self.db, self._sql, self._args)
-
-
-PAGE = 256  # ids read at once; a screen shows about 40 rows
-
-
-def _compiled(db: Database, stmt: Select[Any]) -> tuple[str, tuple[Any, ...]]:
-    """SQL text and positional parameters (SQLite's qmark style) of a statement."""
-    compiled = stmt.compile(dialect=db.engine.dialect)
-    params = compiled.construct_params()
-    if compiled.positiontup is None:
-        raise TypeError("list queries need a positional-parameter dialect")
-    return str(compiled), tuple(params[k] for k in compiled.positiontup)
-
-
-def _run(db: Database, sql: str, args: tuple[Any, ...]) -> list[Any]:
-    """The first column of every row, read straight from the DB-API cursor."""
-    with db.engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(sql, args)
-            return [row[0] for row in cursor.fetchall()]
-        finally:
-            cursor.close()
+        return self.db.plain().column(self.select.sql, self.select.params)
 
 
 _REGISTRY: dict[str, Lister] = {}

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFoundError
-from app.i18n import N_, current_language, gettext_in
+from app.i18n import N_, current_language
 from app.models import (
     Event,
     Interest,
@@ -25,23 +25,13 @@ from app.models import (
     WorkItemEvent,
 )
 from app.services.events import EVENT_STATUS, office_code, organisation_names, person_names
+from app.services.network_labels import MEMBER_ROLE as MEMBER_ROLE
+from app.services.network_labels import NETWORK_STATUS as NETWORK_STATUS
+from app.services.network_labels import OPEN_WORK as OPEN_WORK
+from app.services.network_labels import WORK_STATUS as WORK_STATUS
+from app.services.network_labels import label_in as label_in
 from app.services.network_meetings import attendance_counts
 from app.text import sort_key
-
-NETWORK_STATUS = {"forming": N_("forming"), "active": N_("active"), "dormant": N_("dormant"),
-                  "closed": N_("closed")}
-MEMBER_ROLE = {"lead": N_("lead organisation"), "member": N_("member"),
-               "observer": N_("observer")}
-WORK_STATUS = {"planned": N_("planned"), "in_progress": N_("in progress"), "done": N_("done"),
-               "dropped": N_("dropped")}
-OPEN_WORK = ("planned", "in_progress")
-
-
-def label_in(lang: str, mapping: dict[str, str], code: str | None) -> str:
-    """The label of a code in `lang`, or the code itself if the map does not know it."""
-    if not code:
-        return ""
-    return gettext_in(lang, mapping[code]) if code in mapping else code
 
 
 def ref_names(s: Session, model: Any, lang: str) -> dict[str, str]:

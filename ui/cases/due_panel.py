@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.i18n import N_, _
 from app.i18n.formats import format_short_date
-from app.services.case_actions import DueAction, due_actions, set_done
-from app.services.cases import overdue_text
+from app.services.case_due import DueAction, due_actions
+from app.services.due_labels import overdue_text
 from ui.context import AppContext
 from ui.tabs.detail import WARNING
 from ui.widgets import ask
@@ -96,6 +96,8 @@ class DuePanel(QWidget):
         """The action in `row` was done today: it leaves the list."""
         if not 0 <= row < len(self.items):
             return False
+        from app.services.case_actions import set_done
+
         try:
             saved = set_done(self.ctx.db, self.items[row].id, self.today())
         except UserError as exc:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.i18n import N_, _
 from app.services.case_funnel import HEADERS, Funnel, figure_rows, funnel, stage_row
-from app.services.listers.events import offices
+from app.services.listers.common import offices
 from ui.context import AppContext
 from ui.widgets import ask
 from ui.widgets.code_combo import CodeCombo

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.i18n import _, ngettext
-from app.services.conflicts import open_count
+from app.services.conflict_count import open_count
 from ui.context import AppContext
 
 

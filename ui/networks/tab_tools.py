@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language
-from app.services.events import LANGUAGE_NAMES
+from app.services.event_labels import LANGUAGE_NAMES
 from ui.widgets.code_combo import CodeCombo
 
 Texts = dict[str, tuple[str, str]]  # name -> (text msgid, tip msgid)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.db import Database
 from app.i18n import N_, _
 from app.services import choices
-from app.services.person_search import OrganisationOverview
 from ui.people.person_card import Card, join_address, merge_lines, role_line
+
+if TYPE_CHECKING:  # the service's dataclass (its module loads the ORM)
+    from app.services.person_search import OrganisationOverview
 
 
 class OrganisationCard(Card):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
@@ -22,9 +22,11 @@ from app.db import Database
 from app.i18n import N_, _
 from app.i18n.formats import format_date, format_short_date
 from app.services import choices
-from app.services.organisations import RoleData
-from app.services.person_search import MergeEntry, PersonOverview
 from ui.people import labels
+
+if TYPE_CHECKING:  # the services' dataclasses (their modules load the ORM)
+    from app.services.organisations import RoleData
+    from app.services.person_search import MergeEntry, PersonOverview
 
 
 def join_address(address: str, postal_code: str, city: str) -> str:

@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
@@ -29,22 +29,20 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import _
-from app.services import organisations, people, person_search
 from app.services.listing import lister
-from app.services.person_search import OrganisationOverview, PersonOverview
 from app.services.results import CONSENTS, ORGANISATIONS, PEOPLE, ROLES
 from app.text import fold
 from ui.context import AppContext
 from ui.lists.list_panel import ListPanel
-from ui.people.consent_dialog import ConsentDialog
-from ui.people.duplicates_dialog import DuplicatesDialog
 from ui.people.org_card import OrganisationCard
-from ui.people.org_form import OrganisationForm
 from ui.people.person_card import PersonCard
-from ui.people.person_form import PersonForm
-from ui.people.roles_dialog import OrganisationRolesDialog, PersonRolesDialog
 from ui.tabs.base import AreaTab
 from ui.widgets import ask
+
+# The tab opens with the lists and empty cards (plain SQL). The overviews, forms, dialogs and
+# the services behind them (the ORM) are imported when a record is first chosen or acted on.
+if TYPE_CHECKING:
+    from app.services.person_search import OrganisationOverview, PersonOverview
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +176,8 @@ class PeopleTab(AreaTab):
     def _person_changed(self, person_id: str | None) -> None:
         self.person = None
         if person_id:
+            from app.services import person_search
+
             try:
                 self.person = person_search.person_overview(self.ctx.db, person_id)
             except UserError:
@@ -188,6 +188,8 @@ class PeopleTab(AreaTab):
     def _org_changed(self, org_id: str | None) -> None:
         self.organisation = None
         if org_id:
+            from app.services import person_search
+
             try:
                 self.organisation = person_search.organisation_overview(self.ctx.db, org_id)
             except UserError:
@@ -246,6 +248,8 @@ class PeopleTab(AreaTab):
         self._open_person_form(None)
 
     def _open_person_form(self, person_id: str | None) -> None:
+        from ui.people.person_form import PersonForm
+
         form = PersonForm(self.ctx, person_id, self)
         form.accepted.connect(lambda: self._saved("people", form.saved_value))
         form.open_person_requested.connect(self._open_instead)
@@ -259,6 +263,8 @@ class PeopleTab(AreaTab):
         self._open_org_form(None)
 
     def _open_org_form(self, org_id: str | None) -> None:
+        from ui.people.org_form import OrganisationForm
+
         form = OrganisationForm(self.ctx, org_id, self)
         form.accepted.connect(lambda: self._saved("organisations", form.saved_value))
         self._open(form)
@@ -274,12 +280,16 @@ class PeopleTab(AreaTab):
             self._open_org_form(self.organisation.organisation.id)
 
     def find_duplicates(self) -> None:
+        from ui.people.duplicates_dialog import DuplicatesDialog
+
         dialog = DuplicatesDialog(self.ctx, self.page(), self)
         self._open(dialog)
         dialog.start()
 
     def edit_roles(self) -> None:
         """The roles of the current person, or the people of the current organisation."""
+        from ui.people.roles_dialog import OrganisationRolesDialog, PersonRolesDialog
+
         if self.page() == "people" and self.person and not self.person.person.erased:
             p = self.person.person
             self._open(PersonRolesDialog(self.ctx, p.id or "", p.full_name, self))
@@ -289,6 +299,8 @@ class PeopleTab(AreaTab):
 
     def record_consent(self) -> None:
         if self.person:
+            from ui.people.consent_dialog import ConsentDialog
+
             self._open(ConsentDialog(self.ctx, self.person.person, self))
 
     # -- acting on the current record ---------------------------------------------------------
@@ -304,6 +316,8 @@ class PeopleTab(AreaTab):
         return result
 
     def toggle_archived(self) -> None:
+        from app.services import organisations, people
+
         db = self.ctx.db
         if self.page() == "people" and self.person:
             p = self.person.person
@@ -323,6 +337,8 @@ class PeopleTab(AreaTab):
                 name=p.full_name),
             _("Withdraw consent"), danger=True,
         ):
+            from app.services import people
+
             self._run(lambda: people.withdraw_consent(self.ctx.db, p.id or "", dt.date.today()))
 
     def export_person(self) -> None:
@@ -334,6 +350,8 @@ class PeopleTab(AreaTab):
                              _("JSON files (*.json)"))
         if not path:
             return
+        from app.services import people
+
         try:
             data = people.export_person(self.ctx.db, p.id or "")
             Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2),
@@ -362,6 +380,8 @@ class PeopleTab(AreaTab):
               "it was asked for.").format(name=p.full_name),
             _("Erase for good"), danger=True,
         ):
+            from app.services import people
+
             self._run(lambda: people.erase_person(self.ctx.db, p.id or ""))
 
     # -- language -----------------------------------------------------------------------------

@@ -9,30 +9,14 @@ responses and the figures for the funder.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.errors import UserError
-from app.i18n import N_, _, ngettext
-from app.i18n.formats import format_short_date
-from app.services.advocacy import RunDetail, get_run
-from app.services.advocacy_editing import add_institution
-from app.services.cases import overdue_text
-from app.services.events import date_range
+from app.i18n import N_, _
 from app.services.results import EVENTS, NETWORKS, ORGANISATIONS, REFERENCE, RUNS
-from app.services.run_files import file_counts
-from ui.advocacy.forms import (
-    EvaluationForm,
-    ProductForm,
-    ProposalForm,
-    PublicationForm,
-    RunForm,
-    StepForm,
-)
-from ui.advocacy.products_dialog import ProductsDialog
-from ui.advocacy.report_dialogs import FiguresDialog, OverdueDialog
+from ui.advocacy.content import PRODUCTS, PROPOSALS, PUBLICATIONS, STEPS, run_content
 from ui.context import AppContext
 from ui.networks.tab_tools import (
     ActionSet,
@@ -42,11 +26,24 @@ from ui.networks.tab_tools import (
     selected_row,
     show_document,
 )
-from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
+from ui.tabs.detail import DetailContent, ListDetailTab
 from ui.widgets import ask
 
-STEPS, PROPOSALS, PRODUCTS, PUBLICATIONS = (N_("Steps"), N_("Proposals"), N_("Products"),
-                                            N_("Publications"))
+# The forms, dialogs and services behind the detail and the actions (the ORM) are imported when
+# first used: the tab opens with its list only (plain SQL).
+if TYPE_CHECKING:
+    from app.services.advocacy import RunDetail
+    from ui.advocacy.forms import (
+        EvaluationForm,
+        ProductForm,
+        ProposalForm,
+        PublicationForm,
+        RunForm,
+        StepForm,
+    )
+    from ui.advocacy.products_dialog import ProductsDialog
+    from ui.advocacy.report_dialogs import FiguresDialog, OverdueDialog
+
 LIST_SHARE = 0.42
 
 ACTIONS = {
@@ -74,66 +71,6 @@ ACTIONS = {
 }
 RECORD_ACTIONS = ("edit_run", "dossier", "add_step", "add_proposal", "edit_proposal",
                   "new_round_table", "add_product", "evaluate", "add_publication")
-
-
-def run_content(d: RunDetail, files: Mapping[str, int] | None = None) -> DetailContent:
-    """`files`: how many documents each step and publication has, by id."""
-    files = files or {}
-    steps = DetailTable(
-        STEPS, (N_("Date"), N_("Step"), N_("Title"), N_("Responsible"), N_("Event"),
-                N_("Documents"), N_("Notes")),
-        [(format_short_date(x.date), x.kind_label, x.title, x.responsible, x.event_code,
-          str(files.get(x.id, "")), x.notes) for x in d.steps],
-        empty=N_("No steps recorded yet."))
-    proposals = DetailTable(
-        PROPOSALS, (N_("Proposal"), N_("Addressee"), N_("Submitted"), N_("Reg. no."),
-                    N_("Response due"), N_("Response"), N_("Outcome")),
-        [(p.summary, p.addressee, format_short_date(p.submitted_on), p.registration_number,
-          overdue_text(p.response_due_on) if p.overdue and p.response_due_on
-          else format_short_date(p.response_due_on),
-          " – ".join(x for x in (format_short_date(p.response_on), p.response_summary) if x),
-          p.outcome_label or (_("awaiting") if p.awaiting else "")) for p in d.proposals],
-        marked=frozenset(i for i, p in enumerate(d.proposals) if p.overdue),
-        empty=N_("No proposals yet."))
-    events = DetailTable(
-        N_("Events"), (N_("Dates"), N_("Code"), N_("Title"), N_("Status"), N_("Registered"),
-                       N_("Attended")),
-        [(date_range(e.starts_on, e.ends_on), e.code, e.title, e.status_label,
-          str(e.registered), str(e.attended)) for e in d.events],
-        empty=N_("No round tables or other events linked to this run yet."))
-    products = DetailTable(
-        PRODUCTS, (N_("Title"), N_("Kind"), N_("Version"), N_("Status")),
-        [(p.title, p.kind_label, p.version, p.status_label) for p in d.products],
-        empty=N_("No products linked to this run."))
-    publications = DetailTable(
-        PUBLICATIONS, (N_("Date"), N_("Title"), N_("Outlet"), N_("Language"), N_("Scan"),
-                       N_("Link")),
-        [(format_short_date(p.date), p.title, p.outlet, p.language_label,
-          _("yes") if files.get(p.id) else "", p.link) for p in d.publications],
-        empty=N_("No publications yet."))
-    waiting = ngettext("{n} proposal awaits a response", "{n} proposals await a response",
-                       d.awaiting).format(n=d.awaiting) if d.awaiting else ""
-    overdue = ngettext("{n} response overdue", "{n} responses overdue",
-                       d.overdue).format(n=d.overdue) if d.overdue else ""
-    document = d.document_kind_label
-    if d.document_title:
-        document = _("{kind}: {title}").format(kind=d.document_kind_label,
-                                               title=d.document_title)
-    return DetailContent(
-        title=d.title,
-        subtitle=" · ".join(p for p in (d.code, d.status_label, waiting, overdue) if p),
-        fields=(
-            (N_("Goal"), d.goal),
-            (N_("Document"), document),
-            (N_("Target institutions"), "; ".join(d.institutions)),
-            (N_("Lead organisation"), d.lead_organisation),
-            (N_("Partners"), "; ".join(d.partners)),
-            (N_("Period"), date_range(d.started_on, d.closed_on)
-             if d.closed_on else format_short_date(d.started_on)),
-            (N_("Office"), d.office_code),
-        ),
-        tables=(steps, proposals, events, products, publications),
-    )
 
 
 class AdvocacyTab(ListDetailTab):
@@ -171,6 +108,9 @@ class AdvocacyTab(ListDetailTab):
                                            "figures", "products", "new_institution")]
 
     def detail_content(self, record_id: str) -> DetailContent:
+        from app.services.advocacy import get_run
+        from app.services.run_files import file_counts
+
         self.current = d = get_run(self.ctx.db, record_id, today=self.today)
         files = {**file_counts(self.ctx.db, "run_steps", [x.id for x in d.steps]),
                  **file_counts(self.ctx.db, "publications", [p.id for p in d.publications])}
@@ -228,6 +168,8 @@ class AdvocacyTab(ListDetailTab):
     # -- actions ------------------------------------------------------------------------------
 
     def new_run(self) -> RunForm:
+        from ui.advocacy.forms import RunForm
+
         form = RunForm(self.ctx, None, self)
         open_dialog(self, form, lambda: self._reshow(getattr(form.saved_value, "id", None)))
         return form
@@ -235,6 +177,8 @@ class AdvocacyTab(ListDetailTab):
     def edit_run(self) -> RunForm | None:
         if self.current is None:
             return None
+        from ui.advocacy.forms import RunForm
+
         form = RunForm(self.ctx, self.current.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -242,6 +186,8 @@ class AdvocacyTab(ListDetailTab):
     def add_step(self) -> StepForm | None:
         if self.current is None:
             return None
+        from ui.advocacy.forms import StepForm
+
         form = StepForm(self.ctx, self.current.id, None, self)
         open_dialog(self, form, self._after)
         return form
@@ -253,6 +199,8 @@ class AdvocacyTab(ListDetailTab):
                               N_("Select a step in the Steps table first."))
         if step is None:
             return None
+        from ui.advocacy.forms import StepForm
+
         form = StepForm(self.ctx, self.current.id, step.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -260,6 +208,8 @@ class AdvocacyTab(ListDetailTab):
     def add_proposal(self) -> ProposalForm | None:
         if self.current is None:
             return None
+        from ui.advocacy.forms import ProposalForm
+
         form = ProposalForm(self.ctx, self.current.id, None, self)
         open_dialog(self, form, self._after)
         return form
@@ -271,6 +221,8 @@ class AdvocacyTab(ListDetailTab):
                                   N_("Select a proposal in the Proposals table first."))
         if proposal is None:
             return None
+        from ui.advocacy.forms import ProposalForm
+
         form = ProposalForm(self.ctx, self.current.id, proposal.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -291,6 +243,8 @@ class AdvocacyTab(ListDetailTab):
     def add_product(self) -> ProductForm | None:
         if self.current is None:
             return None
+        from ui.advocacy.forms import ProductForm
+
         form = ProductForm(self.ctx, None, self.current.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -302,6 +256,8 @@ class AdvocacyTab(ListDetailTab):
                                  N_("Select a product in the Products table first."))
         if product is None:
             return None
+        from ui.advocacy.forms import ProductForm
+
         form = ProductForm(self.ctx, product.id, None, self)
         open_dialog(self, form, self._after)
         return form
@@ -313,6 +269,8 @@ class AdvocacyTab(ListDetailTab):
                                  N_("Select a product in the Products table first."))
         if product is None:
             return None
+        from ui.advocacy.forms import EvaluationForm
+
         form = EvaluationForm(self.ctx, product.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -320,6 +278,8 @@ class AdvocacyTab(ListDetailTab):
     def add_publication(self) -> PublicationForm | None:
         if self.current is None:
             return None
+        from ui.advocacy.forms import PublicationForm
+
         form = PublicationForm(self.ctx, None, self.current.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -331,6 +291,8 @@ class AdvocacyTab(ListDetailTab):
                              N_("Select a publication in the Publications table first."))
         if pub is None:
             return None
+        from ui.advocacy.forms import PublicationForm
+
         form = PublicationForm(self.ctx, pub.id, None, self)
         open_dialog(self, form, self._after)
         return form
@@ -340,6 +302,8 @@ class AdvocacyTab(ListDetailTab):
                                         _("Name of the institution:"))
         if not ok or not name.strip():
             return None
+        from app.services.advocacy_editing import add_institution
+
         try:
             saved = add_institution(self.ctx.db, name)
         except UserError as exc:
@@ -349,17 +313,23 @@ class AdvocacyTab(ListDetailTab):
         return saved.value
 
     def show_overdue(self) -> OverdueDialog:
+        from ui.advocacy.report_dialogs import OverdueDialog
+
         dialog = OverdueDialog(self.ctx, self.open_run, self.today, self)
         open_dialog(self, dialog)
         return dialog
 
     def show_products(self) -> ProductsDialog:
+        from ui.advocacy.products_dialog import ProductsDialog
+
         dialog = ProductsDialog(self.ctx, self)
         dialog.finished.connect(lambda _r: self._after())
         open_dialog(self, dialog)
         return dialog
 
     def show_figures(self) -> FiguresDialog:
+        from ui.advocacy.report_dialogs import FiguresDialog
+
         dialog = FiguresDialog(self.ctx, self.today, self)
         open_dialog(self, dialog)
         return dialog
@@ -387,6 +357,7 @@ class AdvocacyTab(ListDetailTab):
 def dossier_bytes(db: Any, run_id: str, lang: str, today: dt.date) -> bytes:
     """The run dossier PDF (runs on the worker: no widgets here)."""
     from app.documents.run_dossier import render_run_dossier
+    from app.services.advocacy import get_run
 
     detail = get_run(db, run_id, today=today, lang=lang)
     return render_run_dossier(detail, lang, db.local_office().name, today)

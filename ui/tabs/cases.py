@@ -7,7 +7,7 @@ case page beside it), the board (a column per stage), and the funnel figures.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -21,23 +21,19 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import N_, _
-from app.services import case_stage_editing, case_stages, choices
-from app.services.case_stages import MissingFactsError
-from app.services.cases import get_case
+from app.services import choices
 from app.services.results import CASES, EVENTS, PEOPLE, REFERENCE, Changes
-from ui.cases.board import BoardView
-from ui.cases.case_form import CaseForm
-from ui.cases.case_page import CasePage
-from ui.cases.content import case_content
 from ui.cases.due_panel import DuePanel
-from ui.cases.files_dialog import FilesDialog
-from ui.cases.funnel_panel import FunnelPanel
-from ui.cases.stage_dialogs import MoveStageDialog
-from ui.cases.stage_editor import StageEditorDialog
-from ui.cases.summary import show_summary
 from ui.context import AppContext
 from ui.tabs.detail import DetailContent, ListDetailTab
 from ui.widgets import ask
+
+# The tab opens with the list and the due actions (plain SQL). The case page, the board, the
+# funnel, the dialogs and the services behind them (the ORM) load when first used.
+if TYPE_CHECKING:
+    from ui.cases.board import BoardView
+    from ui.cases.case_page import CasePage
+    from ui.cases.funnel_panel import FunnelPanel
 
 VIEWS = (N_("List"), N_("Board"), N_("Funnel"))
 # toolbar actions: name -> (text msgid, status tip msgid)
@@ -54,6 +50,7 @@ ACTIONS = {
 STAGES_ELSEWHERE = N_("Only the coordinator adjusts the stages; they reach this office in the "
                       "coordinator's exchange files")
 RECORD_ACTIONS = ("log_activity", "plan_action", "summary")
+LIST, BOARD, FUNNEL = range(3)  # the views' indexes
 
 
 class CasesTab(ListDetailTab):
@@ -63,14 +60,13 @@ class CasesTab(ListDetailTab):
     initial_sort = ("opened", Qt.SortOrder.DescendingOrder)  # newest first
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self._page: CasePage | None = None
+        self._board: BoardView | None = None
+        self._funnel: FunnelPanel | None = None
         super().__init__(ctx, parent)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.removeWidget(self.splitter)
-        self.page = CasePage(ctx, self.detail, self.today, self)
-        self.splitter.insertWidget(1, self.page)
-        self.page.summary_requested.connect(self.summary_pdf)
-        self.page.files_requested.connect(self.case_files)
         self.due = DuePanel(ctx, self.today, self)
         self.due.case_chosen.connect(self.open_case)
         list_page = QSplitter(Qt.Orientation.Vertical, self)
@@ -79,25 +75,21 @@ class CasesTab(ListDetailTab):
         list_page.setStretchFactor(0, 1)
         list_page.setStretchFactor(1, 3)
         list_page.setChildrenCollapsible(False)
-        self.board = BoardView(ctx, self.today, self)
-        self.board.move_requested.connect(self.move_case)
-        self.board.case_opened.connect(self.open_case)
         self.views = QTabWidget(self)
         self.views.setObjectName("case_views")
         self.views.addTab(list_page, "")
-        self.views.addTab(self.board, "")
+        for _view in (BOARD, FUNNEL):  # stand-ins until the view is first shown
+            self.views.addTab(QWidget(self.views), "")
         self.views.currentChanged.connect(self._view_changed)
-        self.funnel = FunnelPanel(ctx, self.today, self)
-        self.views.addTab(self.funnel, "")
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("new_case")
         self.new_button.clicked.connect(self.new_case)
         self.views.setCornerWidget(self.new_button, Qt.Corner.TopRightCorner)
         layout.addWidget(self.views)
         self.actions_: dict[str, QAction] = {}
-        slots = {"new_case": self.new_case, "log_activity": self.page.log_activity,
-                 "plan_action": self.page.plan_action,
-                 "summary": lambda: self.page.summary_requested.emit(
+        slots = {"new_case": self.new_case, "log_activity": lambda: self.page.log_activity(),
+                 "plan_action": lambda: self.page.plan_action(),
+                 "summary": lambda: self.summary_pdf(
                      self.page.case.id if self.page.case else ""),
                  "stages": self.edit_stages}
         for name, slot in slots.items():
@@ -111,34 +103,93 @@ class CasesTab(ListDetailTab):
     def today() -> dt.date:
         return dt.date.today()
 
+    # -- the parts built when first needed -----------------------------------------------------
+
+    @property
+    def page(self) -> CasePage:
+        """The selected case's buttons around the detail view, in the detail's place."""
+        if self._page is None:
+            from ui.cases.case_page import CasePage
+
+            sizes = self.splitter.sizes()
+            self._page = CasePage(self.ctx, self.detail, self.today, self)
+            self.splitter.insertWidget(1, self._page)
+            if len(sizes) == 2 and sum(sizes) > 0:
+                self.splitter.setSizes(sizes)
+            self._page.summary_requested.connect(self.summary_pdf)
+            self._page.files_requested.connect(self.case_files)
+        return self._page
+
+    @property
+    def board(self) -> BoardView:
+        """The board view (a column per stage)."""
+        if self._board is None:
+            self._build_board()
+        assert self._board is not None
+        return self._board
+
+    def _build_board(self) -> None:
+        from ui.cases.board import BoardView
+
+        self._board = BoardView(self.ctx, self.today, self)
+        self._board.move_requested.connect(self.move_case)
+        self._board.case_opened.connect(self.open_case)
+        self._put_view(BOARD, self._board)
+
+    @property
+    def funnel(self) -> FunnelPanel:
+        """The funnel figures view."""
+        if self._funnel is None:
+            from ui.cases.funnel_panel import FunnelPanel
+
+            self._funnel = FunnelPanel(self.ctx, self.today, self)
+            self._put_view(FUNNEL, self._funnel)
+        return self._funnel
+
+    def _put_view(self, index: int, view: QWidget) -> None:
+        """Put the built view in place of its stand-in, keeping the view shown."""
+        current = self.views.currentIndex()
+        blocked = self.views.blockSignals(True)
+        stand_in = self.views.widget(index)
+        self.views.removeTab(index)
+        self.views.insertTab(index, view, _(VIEWS[index]))
+        self.views.setCurrentIndex(current)
+        self.views.blockSignals(blocked)
+        stand_in.deleteLater()
+
     def title(self) -> str:
         return _("Micro-business cases")
 
     def detail_content(self, record_id: str) -> DetailContent:
+        from app.services.cases import get_case
+        from ui.cases.content import case_content
+
         return case_content(get_case(self.ctx.db, record_id, today=self.today()))
 
     def show_record(self, record_id: str | None) -> None:
         super().show_record(record_id)
-        page = getattr(self, "page", None)
-        if page is not None:
-            case = None
-            if record_id is not None and self.detail.content is not None:
-                try:
-                    case = get_case(self.ctx.db, record_id, today=self.today())
-                except UserError:
-                    case = None
-            page.show_case(case)
-            self._enable_actions()
+        if not hasattr(self, "_page") or (self._page is None and record_id is None):
+            return  # still being built, or nothing to show: no page needed yet
+        case = None
+        if record_id is not None and self.detail.content is not None:
+            from app.services.cases import get_case
+
+            try:
+                case = get_case(self.ctx.db, record_id, today=self.today())
+            except UserError:
+                case = None
+        self.page.show_case(case)
+        self._enable_actions()
 
     def _enable_actions(self) -> None:
         actions = getattr(self, "actions_", None)
         if actions is None:
             return
-        case = self.page.case
+        case = self._page.case if self._page is not None else None
         for name in RECORD_ACTIONS:
             actions[name].setEnabled(case is not None and (
                 name == "summary" or case.stage != "closed"))
-        coordinator = case_stage_editing.can_edit(self.ctx.db)
+        coordinator = self.ctx.db.local_office().is_coordinator  # who may change the stages
         actions["stages"].setEnabled(coordinator)
         tip = ACTIONS["stages"][1] if coordinator else STAGES_ELSEWHERE
         actions["stages"].setStatusTip(_(tip))
@@ -153,9 +204,10 @@ class CasesTab(ListDetailTab):
         super().refresh()
         self._enable_actions()
         self.due.reload()
-        self.board.reload()
-        if self.views.currentWidget() is self.funnel:
-            self.funnel.reload()
+        if self._board is not None:
+            self._board.reload()
+        if self._funnel is not None and self.views.currentIndex() == FUNNEL:
+            self._funnel.reload()
 
     def toolbar_actions(self) -> list[Any]:
         return list(self.actions_.values())
@@ -173,18 +225,25 @@ class CasesTab(ListDetailTab):
     def retranslate(self) -> None:
         super().retranslate()
         self._retranslate_own()
-        self.page.retranslate()
+        if self._page is not None:
+            self._page.retranslate()
         self.due.reload()
-        self.board.reload()
-        self.funnel.retranslate()
+        if self._board is not None:
+            self._board.reload()
+        if self._funnel is not None:
+            self._funnel.retranslate()
 
     def _view_changed(self, index: int) -> None:
-        if self.views.widget(index) is self.funnel:
+        if index == BOARD and self._board is None:
+            self._build_board()
+        elif index == FUNNEL:
             self.funnel.reload()
 
     # -- actions ------------------------------------------------------------------------
 
     def new_case(self) -> None:
+        from ui.cases.case_form import CaseForm
+
         form = CaseForm(self.ctx, None, self.today(), self)
         if form.exec() and form.saved_value is not None:
             self.open_case(form.saved_value.id)
@@ -199,6 +258,11 @@ class CasesTab(ListDetailTab):
 
     def move_case(self, case_id: str, stage: str) -> None:
         """A move from the board: straight through when the facts are there, else the dialog."""
+        from app.services import case_stages
+        from app.services.case_stages import MissingFactsError
+        from app.services.cases import get_case
+        from ui.cases.stage_dialogs import MoveStageDialog
+
         try:
             saved = case_stages.move_stage(self.ctx.db, case_id, stage, self.today())
         except MissingFactsError:
@@ -215,6 +279,9 @@ class CasesTab(ListDetailTab):
 
     def edit_stages(self) -> None:
         """The coordinator renames stages and chooses their facts (offices receive them)."""
+        from app.services import case_stage_editing
+        from ui.cases.stage_editor import StageEditorDialog
+
         if not case_stage_editing.can_edit(self.ctx.db):
             return
         if StageEditorDialog(self.ctx, self).exec():
@@ -223,7 +290,11 @@ class CasesTab(ListDetailTab):
     def summary_pdf(self, case_id: str) -> None:
         if not case_id:
             return
+        from ui.cases.summary import show_summary
+
         show_summary(self.ctx, case_id, self)
 
     def case_files(self, case_id: str) -> None:
+        from ui.cases.files_dialog import FilesDialog
+
         FilesDialog(self.ctx, case_id, self).exec()

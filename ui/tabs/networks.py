@@ -8,22 +8,15 @@ double-click to edit) and the meetings, which are events created from here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.errors import UserError
-from app.i18n import N_, _, ngettext
-from app.i18n.formats import format_short_date
-from app.services.events import date_range
-from app.services.figures import quarter_of
-from app.services.network_editing import remove_member
-from app.services.network_interests import InterestGroup, interests_view
-from app.services.networks import NetworkDetail, get_network
+from app.i18n import N_, _
 from app.services.results import EVENTS, NETWORKS, ORGANISATIONS, REFERENCE
 from ui.context import AppContext
-from ui.networks.forms import MemberForm, NetworkForm, WorkItemForm, share_interest
+from ui.networks.content import MEMBERS, WORK, network_content
 from ui.networks.tab_tools import (
     ActionSet,
     DocumentOptions,
@@ -32,10 +25,14 @@ from ui.networks.tab_tools import (
     selected_row,
     show_document,
 )
-from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
+from ui.tabs.detail import DetailContent, ListDetailTab
 from ui.widgets import ask
 
-MEMBERS, WORK, INTERESTS = N_("Members"), N_("Work programme"), N_("Shared interests")
+# The detail, the forms and the services behind them are imported when first used: the tab
+# opens with its list only (plain SQL), before the ORM has loaded.
+if TYPE_CHECKING:
+    from app.services.networks import NetworkDetail
+    from ui.networks.forms import MemberForm, NetworkForm, WorkItemForm
 
 ACTIONS = {
     "new_network": (N_("New network…"), N_("A regional cooperation network")),
@@ -56,50 +53,6 @@ ACTIONS = {
 LIST_SHARE = 0.42
 RECORD_ACTIONS = ("edit_network", "summary", "add_member", "edit_member", "remove_member",
                   "add_item", "edit_item", "new_meeting")
-
-
-def network_content(d: NetworkDetail,
-                    interests: Sequence[InterestGroup] = ()) -> DetailContent:
-    members = DetailTable(
-        MEMBERS, (N_("Organisation"), N_("Role"), N_("Joined"), N_("Left"), N_("Contact"),
-                  N_("Interests")),
-        [(m.organisation, m.role_label, format_short_date(m.joined_on),
-          format_short_date(m.left_on), m.contact, ", ".join(m.interests)) for m in d.members],
-        empty=N_("No member organisations recorded yet."))
-    shared = DetailTable(
-        INTERESTS, (N_("Interest"), N_("Members"), N_("Who")),
-        [(g.interest, str(g.count), ", ".join(g.members)) for g in interests],
-        empty=N_("No interests recorded for the current members yet."))
-    work = DetailTable(
-        WORK, (N_("Item"), N_("Responsible"), N_("Period"), N_("Status"), N_("Events")),
-        [(w.title, w.responsible, date_range(w.starts_on, w.due_on),
-          _("{status}, late").format(status=w.status_label) if w.late else w.status_label,
-          ", ".join(w.events)) for w in d.work],
-        marked=frozenset(i for i, w in enumerate(d.work) if w.late),
-        empty=N_("The work programme has no items yet."))
-    meetings = DetailTable(
-        N_("Meetings"), (N_("Dates"), N_("Code"), N_("Title"), N_("Place"), N_("Status"),
-                         N_("Registered"), N_("Attended")),
-        [(date_range(m.starts_on, m.ends_on), m.code, m.title, m.place, m.status_label,
-          str(m.registered), str(m.attended)) for m in d.meetings],
-        empty=N_("No meetings or round tables linked to this network yet."))
-    count = ngettext("{n} current member", "{n} current members",
-                     d.current_members).format(n=d.current_members)
-    late = ngettext("{n} late work item", "{n} late work items",
-                    d.late_items).format(n=d.late_items) if d.late_items else ""
-    return DetailContent(
-        title=d.name,
-        subtitle=" · ".join(p for p in (d.status_label, d.region, count, late) if p),
-        fields=(
-            (N_("Lead organisation"), d.lead_organisation),
-            (N_("Founded"), format_short_date(d.founded_on)),
-            (N_("Municipalities covered"), ", ".join(d.municipalities)),
-            (N_("Transferred from"), d.transferred_from),
-            (N_("Office"), d.office_code),
-            (N_("Description"), d.description),
-        ),
-        tables=(members, shared, work, meetings),
-    )
 
 
 class NetworksTab(ListDetailTab):
@@ -135,6 +88,9 @@ class NetworksTab(ListDetailTab):
         return [self.actions_[n] for n in ("new_network", "edit_network", "summary")]
 
     def detail_content(self, record_id: str) -> DetailContent:
+        from app.services.network_interests import interests_view
+        from app.services.networks import get_network
+
         self.current = get_network(self.ctx.db, record_id, today=self.today)
         return network_content(self.current, interests_view(self.ctx.db, record_id,
                                                              today=self.today))
@@ -176,6 +132,8 @@ class NetworksTab(ListDetailTab):
         self._reshow(self.current.id if self.current else None)
 
     def new_network(self) -> NetworkForm:
+        from ui.networks.forms import NetworkForm
+
         form = NetworkForm(self.ctx, None, self)
         open_dialog(self, form, lambda: self._reshow(getattr(form.saved_value, "id", None)))
         return form
@@ -183,6 +141,8 @@ class NetworksTab(ListDetailTab):
     def edit_network(self) -> NetworkForm | None:
         if self.current is None:
             return None
+        from ui.networks.forms import NetworkForm
+
         form = NetworkForm(self.ctx, self.current.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -194,6 +154,8 @@ class NetworksTab(ListDetailTab):
     def add_member(self) -> MemberForm | None:
         if self.current is None:
             return None
+        from ui.networks.forms import MemberForm
+
         form = MemberForm(self.ctx, self.current.id, None, self)
         open_dialog(self, form, self._after)
         return form
@@ -205,6 +167,8 @@ class NetworksTab(ListDetailTab):
         if member is None:
             ask.inform(self, _("Edit member"), _("Select a member in the Members table first."))
             return None
+        from ui.networks.forms import MemberForm
+
         form = MemberForm(self.ctx, self.current.id, member.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -222,6 +186,8 @@ class NetworksTab(ListDetailTab):
                 "an organisation that left keeps its record with a leaving date.").format(
                 name=member.organisation), _("Remove"), danger=True):
             return
+        from app.services.network_editing import remove_member
+
         saved = remove_member(self.ctx.db, member.id)
         self.ctx.bus.publish(saved.changes)
         self._reshow(self.current.id)
@@ -231,6 +197,8 @@ class NetworksTab(ListDetailTab):
                                         _("Name of the interest:"))
         if not ok or not name.strip():
             return None
+        from ui.networks.forms import share_interest
+
         try:
             code = share_interest(self.ctx, name)
         except UserError as exc:
@@ -241,6 +209,8 @@ class NetworksTab(ListDetailTab):
     def add_item(self) -> WorkItemForm | None:
         if self.current is None:
             return None
+        from ui.networks.forms import WorkItemForm
+
         form = WorkItemForm(self.ctx, self.current.id, None, self)
         open_dialog(self, form, self._after)
         return form
@@ -253,6 +223,8 @@ class NetworksTab(ListDetailTab):
             ask.inform(self, _("Edit programme item"), _("Select an item in the Work "
                                                          "programme table first."))
             return None
+        from ui.networks.forms import WorkItemForm
+
         form = WorkItemForm(self.ctx, self.current.id, item.id, self)
         open_dialog(self, form, self._after)
         return form
@@ -294,6 +266,8 @@ class NetworksTab(ListDetailTab):
 def summary_bytes(db: Any, network_id: str, lang: str, quarter: bool, today: dt.date) -> bytes:
     """The network summary PDF (runs on the worker: no widgets here)."""
     from app.documents.network_summary import render_network_summary
+    from app.services.figures import quarter_of
+    from app.services.networks import get_network
 
     detail = get_network(db, network_id, today=today, lang=lang)
     return render_network_summary(detail, lang, db.local_office().name, today,

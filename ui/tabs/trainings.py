@@ -12,17 +12,20 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.i18n.formats import format_number, format_short_date, format_time
-from app.services.events import EventDetail, date_range, get_event, percent
+from app.services.event_labels import date_range, percent
 from app.services.results import CERTIFICATES, EVENTS, ORGANISATIONS, PEOPLE
 from ui.context import AppContext
 from ui.tabs.detail import DetailContent, DetailTable, ListDetailTab
-from ui.trainings.event_page import EventPage
 from ui.trainings.panel_base import open_dialog
 
+# The event's page (its panels read through the ORM) is built when an event is first selected,
+# so the tab opens with its list only, before the ORM has loaded.
 if TYPE_CHECKING:
     from app.services.event_editing import EventData
+    from app.services.events import EventDetail
     from ui.trainings.certificate_register import CertificateRegister
     from ui.trainings.event_form import EventForm
+    from ui.trainings.event_page import EventPage
 
 LIST_SHARE = 0.42
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -99,13 +102,10 @@ class TrainingsTab(ListDetailTab):
     initial_sort = ("date", Qt.SortOrder.DescendingOrder)  # newest first
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self._page: EventPage | None = None
         super().__init__(ctx, parent)
         self.setObjectName("trainings_tab")
         self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
-        # The detail view becomes the page's Overview; the page takes its place on the right.
-        self.page = EventPage(ctx, self.detail, self._show_overview)
-        self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(1, 2)
         self.panel.activated.connect(lambda _id: self.edit_event())
         self.acts: dict[str, QAction] = {}
         slots: dict[str, Callable[[], Any]] = {
@@ -121,6 +121,21 @@ class TrainingsTab(ListDetailTab):
         self.retranslate_actions()
         self.show_record(None)
 
+    @property
+    def page(self) -> EventPage:
+        """The selected event's page, built when first needed: the detail view becomes its
+        Overview and the page takes the detail's place on the right."""
+        if self._page is None:
+            from ui.trainings.event_page import EventPage
+
+            sizes = self.splitter.sizes()
+            self._page = EventPage(self.ctx, self.detail, self._show_overview)
+            self.splitter.insertWidget(1, self._page)
+            self.splitter.setStretchFactor(1, 2)
+            if len(sizes) == 2 and sum(sizes) > 0:
+                self.splitter.setSizes(sizes)
+        return self._page
+
     # -- AreaTab --------------------------------------------------------------------------------
 
     def title(self) -> str:
@@ -130,16 +145,20 @@ class TrainingsTab(ListDetailTab):
         return list(self.acts.values())
 
     def detail_content(self, record_id: str) -> DetailContent:
+        from app.services.events import get_event
+
         return event_content(get_event(self.ctx.db, record_id))
 
     def show_record(self, record_id: str | None) -> None:
-        page: EventPage | None = getattr(self, "page", None)
-        if page is None:  # still being built
-            super().show_record(record_id)
+        if getattr(self, "_page", None) is None and record_id is None:
+            super().show_record(None)  # the hint; no page needed yet
+        else:
+            self.page.set_event(record_id)
+        acts: dict[str, QAction] | None = getattr(self, "acts", None)
+        if acts is None:  # still being built
             return
-        page.set_event(record_id)
         for name in ("edit_event", "print_sheet", "export_list"):
-            self.acts[name].setEnabled(record_id is not None)
+            acts[name].setEnabled(record_id is not None)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         first = not self._sized and self.width() > 200
@@ -154,7 +173,10 @@ class TrainingsTab(ListDetailTab):
     def retranslate(self) -> None:
         self.retranslate_actions()
         self.panel.retranslate()
-        self.page.retranslate()
+        if self._page is not None:
+            self._page.retranslate()
+        else:
+            super().show_record(None)
 
     def retranslate_actions(self) -> None:
         for name, (text, tip) in ACTIONS.items():
@@ -195,11 +217,11 @@ class TrainingsTab(ListDetailTab):
     def print_sheet(self) -> None:
         from ui.trainings.sheet_dialog import SheetDialog
 
-        if self.page.event_id:
+        if self._page is not None and self._page.event_id:
             open_dialog(self, SheetDialog(self.ctx, self.page.event_id, None, self))
 
     def export_list(self) -> None:
-        if self.page.event_id:
+        if self._page is not None and self._page.event_id:
             self.page.participants.event_id = self.page.event_id
             self.page.participants.export_list()
             self.dialog = self.page.participants.dialog

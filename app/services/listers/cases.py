@@ -7,38 +7,29 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
-from sqlalchemy.orm import Session, aliased
-
 from app.db import Database
+from app.db.plain import as_date, in_list
 from app.i18n import N_, _, current_language
 from app.i18n.formats import format_short_date
-from app.models import BusinessCase, NextAction, Person, RefItem
 from app.services import choices
-from app.services.cases import overdue_text
-from app.services.listers.events import office_codes, offices
+from app.services.due_labels import overdue_text
+from app.services.listers.common import office_codes, offices
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
 from app.text import sort_key
 
-Consultant = aliased(Person)
-
-
-def _open_actions() -> list[ColumnElement[Any]]:
-    return [NextAction.case_id == BusinessCase.id, NextAction.deleted.is_(False),
-            NextAction.done_on.is_(None)]
-
-
-def _next_due() -> ColumnElement[Any]:
-    return select(func.min(NextAction.due_on)).where(*_open_actions()).scalar_subquery()
+# The open next actions of the case `c` (not deleted, not done).
+OPEN_ACTIONS = "a.case_id = c.id AND NOT a.deleted AND a.done_on IS NULL"
+NEXT_DUE = f"(SELECT min(a.due_on) FROM case_next_actions a WHERE {OPEN_ACTIONS})"
+STAGE_ORDER = ("(SELECT r.sort_order FROM ref_items r "
+               "WHERE r.list_name = 'case_stage' AND r.code = c.stage_code)")
 
 
 def consultants(db: Database) -> list[tuple[str, str]]:
     """The people who are consultants on any case, alphabetically."""
     lang = current_language()
-    with db.reader() as s:
-        rows = s.execute(select(Person.id, Person.first_name, Person.last_name).where(
-            Person.id.in_(select(BusinessCase.consultant_id).where(
-                BusinessCase.deleted.is_(False))))).all()
+    rows = db.plain().rows(
+        "SELECT id, first_name, last_name FROM people WHERE id IN "
+        "(SELECT consultant_id FROM business_cases WHERE NOT deleted)")
     pairs = [(i, f"{first} {last}".strip()) for i, first, last in rows]
     return sorted(pairs, key=lambda p: sort_key(p[1], lang))
 
@@ -69,86 +60,79 @@ class CasesLister(Lister):
                     "business that lasts appears here, with stages, consultations and next "
                     "actions.")
     no_match_text = N_("No case matches this search. Check the spelling or clear the filters.")
+    source = "business_cases c JOIN people p ON p.id = c.beneficiary_id"
+    id_column = "c.id"
 
-    def base(self) -> Select[Any]:
-        return (select(BusinessCase.id)
-                .join(Person, Person.id == BusinessCase.beneficiary_id)
-                .where(BusinessCase.deleted.is_(False)))
+    def base_where(self) -> list[str]:
+        return ["NOT c.deleted"]
 
-    def search_column(self) -> ColumnElement[Any]:
-        return Person.search_text + " " + func.lower(BusinessCase.code)
+    def search_column(self) -> str:
+        return "p.search_text || ' ' || lower(c.code)"
 
-    def statement(self, query: ListQuery) -> Select[Any]:
+    def normalised(self, query: ListQuery) -> ListQuery:
         if not query.sort:  # the default order: newest cases first
-            query = replace(query, sort=self.default_sort, descending=True)
-        return super().statement(query)
+            return replace(query, sort=self.default_sort, descending=True)
+        return query
 
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
         f = query.filters
-        conds: list[ColumnElement[Any]] = []
-        if f.get("stage"):
-            conds.append(BusinessCase.stage_code == f["stage"])
-        if f.get("consultant"):
-            conds.append(BusinessCase.consultant_id == f["consultant"])
-        if f.get("municipality"):
-            conds.append(BusinessCase.municipality_code == f["municipality"])
-        if f.get("office"):
-            conds.append(BusinessCase.office_id == f["office"])
+        conds: list[str] = []
+        for key, column in (("stage", "stage_code"), ("consultant", "consultant_id"),
+                            ("municipality", "municipality_code"), ("office", "office_id")):
+            if f.get(key):
+                params[key] = f[key]
+                conds.append(f"c.{column} = :{key}")
         if f.get("overdue"):
-            conds.append(exists().where(*_open_actions(), NextAction.due_on < dt.date.today()))
-            conds.append(BusinessCase.closed_on.is_(None))
+            params["today"] = dt.date.today().isoformat()
+            conds.append("EXISTS (SELECT 1 FROM case_next_actions a "
+                         f"WHERE {OPEN_ACTIONS} AND a.due_on < :today)")
+            conds.append("c.closed_on IS NULL")
         return conds
 
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        name = getattr(Person, f"sort_{lang}", Person.sort_en)
-        consultant = (select(getattr(Consultant, f"sort_{lang}", Consultant.sort_en))
-                      .where(Consultant.id == BusinessCase.consultant_id).scalar_subquery())
-        stage = (select(RefItem.sort_order)
-                 .where(RefItem.list_name == "case_stage", RefItem.code == BusinessCase.stage_code)
-                 .scalar_subquery())
-        due = _next_due()
-        table: dict[str, list[ColumnElement[Any]]] = {
-            "code": [BusinessCase.code],
-            "beneficiary": [name, BusinessCase.code],
-            "stage": [stage, BusinessCase.code],
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        name = f"p.sort_{lang}"
+        consultant = f"(SELECT k.sort_{lang} FROM people k WHERE k.id = c.consultant_id)"
+        table = {
+            "code": ["c.code"],
+            "beneficiary": [name, "c.code"],
+            "stage": [STAGE_ORDER, "c.code"],
             "consultant": [consultant, name],
-            "municipality": [BusinessCase.municipality_code, name],
-            "opened": [BusinessCase.opened_on, BusinessCase.code],
-            "next_due": [due.is_(None), due, BusinessCase.code],
-            "office": [BusinessCase.office_id, BusinessCase.code],
+            "municipality": ["c.municipality_code", name],
+            "opened": ["c.opened_on", "c.code"],
+            "next_due": [f"{NEXT_DUE} IS NULL", NEXT_DUE, "c.code"],
+            "office": ["c.office_id", "c.code"],
         }
-        return table.get(key, [BusinessCase.opened_on, BusinessCase.code])
+        return table.get(key, table["opened"])
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
         today = dt.date.today()
-        cases = session.execute(select(BusinessCase).where(BusinessCase.id.in_(ids))
-                                ).scalars().all()
-        person_ids = {c.beneficiary_id for c in cases} | {c.consultant_id for c in cases
-                                                          if c.consultant_id}
+        plain = db.plain()
+        params: dict[str, Any] = {}
+        id_list = in_list("id", ids, params)
+        cases = plain.rows(
+            "SELECT c.id, c.code, c.beneficiary_id, c.consultant_id, c.stage_code, c.opened_on, "
+            "c.closed_on, c.municipality_code, c.office_id, "
+            f"{NEXT_DUE} FROM business_cases c WHERE c.id IN {id_list}", params)
+        person_ids = sorted({r[2] for r in cases} | {r[3] for r in cases if r[3]})
+        people: dict[str, Any] = {}
         names = {i: (f"{last} {first}".strip(), f"{first} {last}".strip())
-                 for i, first, last in session.execute(
-                     select(Person.id, Person.first_name, Person.last_name)
-                     .where(Person.id.in_(person_ids))).all()}
-        due = dict(session.execute(
-            select(NextAction.case_id, func.min(NextAction.due_on))
-            .where(NextAction.case_id.in_(ids), NextAction.deleted.is_(False),
-                   NextAction.done_on.is_(None))
-            .group_by(NextAction.case_id)).all())
+                 for i, first, last in plain.rows(
+                     "SELECT id, first_name, last_name FROM people "
+                     f"WHERE id IN {in_list('person', person_ids, people)}", people)}
         stages = dict(choices.ref_list(db, "case_stage"))
         munis = dict(choices.municipalities(db))
-        codes = office_codes(session)
+        codes = office_codes(db)
         rows = []
-        for c in cases:
-            next_due = due.get(c.id)
+        for cid, code, beneficiary, consultant, stage, opened, closed, muni, office, due in cases:
+            next_due = as_date(due)
             due_text = format_short_date(next_due)
             if next_due is not None and next_due < today:
                 due_text = overdue_text(next_due)
-            rows.append(Row(c.id, (
-                c.code, names.get(c.beneficiary_id, ("", ""))[0],
-                stages.get(c.stage_code, c.stage_code), due_text,
-                format_short_date(c.opened_on), names.get(c.consultant_id or "", ("", ""))[1],
-                munis.get(c.municipality_code or "", ""), codes.get(c.office_id or "", ""),
-            ), archived=c.closed_on is not None or c.stage_code == "closed"))
+            rows.append(Row(cid, (
+                code, names.get(beneficiary, ("", ""))[0], stages.get(stage, stage), due_text,
+                format_short_date(as_date(opened)), names.get(consultant or "", ("", ""))[1],
+                munis.get(muni or "", ""), codes.get(office or "", ""),
+            ), archived=closed is not None or stage == "closed"))
         return rows
 
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
-from sqlalchemy.orm import Session
-
 from app.db import Database
+from app.db.plain import as_bool, as_date, in_list
 from app.i18n import N_, _, current_language
 from app.i18n.formats import format_short_date
-from app.models import Certificate, Event, Person
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
 
 STATES = {"valid": N_("valid"), "revoked": N_("revoked")}
+TITLE_LANGS = ("lt", "pl", "ru")  # the languages an event's title is kept in (title_<lang>)
 
 
 def _state(revoked: bool) -> str:
     return "revoked" if revoked else "valid"
+
+
+def _states(_db: Database) -> list[tuple[str, str]]:
+    return [(k, _(v)) for k, v in STATES.items()]
 
 
 class CertificatesLister(Lister):
@@ -34,58 +36,58 @@ class CertificatesLister(Lister):
         Column("verification_code", N_("Verification code"), 14, sortable=False),
     )
     default_sort = "number"
-    filters = (Filter("state", N_("State"), lambda db: [(k, _(v)) for k, v in STATES.items()]),)
+    filters = (Filter("state", N_("State"), _states),)
     empty_text = N_("No certificates issued yet.")
     no_match_text = N_("No certificate matches this search.")
+    source = ("certificates c JOIN people p ON p.id = c.person_id "
+              "JOIN events e ON e.id = c.event_id")
+    id_column = "c.id"
 
-    def base(self) -> Select[Any]:
-        return (
-            select(Certificate.id)
-            .join(Person, Person.id == Certificate.person_id)
-            .join(Event, Event.id == Certificate.event_id)
-            .where(Certificate.deleted.is_(False))
-        )
+    def base_where(self) -> list[str]:
+        return ["NOT c.deleted"]
 
-    def search_column(self) -> ColumnElement[Any]:
-        return Person.search_text
+    def search_column(self) -> str:
+        return "p.search_text"
 
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
         state = query.filters.get("state")
         if state == "valid":
-            return [Certificate.revoked.is_(False)]
+            return ["NOT c.revoked"]
         if state == "revoked":
-            return [Certificate.revoked.is_(True)]
+            return ["c.revoked"]
         return []
 
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        name = getattr(Person, f"sort_{lang}", Person.sort_en)
-        table: dict[str, list[ColumnElement[Any]]] = {
-            "number": [Certificate.number],
-            "name": [name, Certificate.number],
-            "event": [Event.code, name],
-            "issued_on": [Certificate.issued_on, Certificate.number],
-            "state": [Certificate.revoked, Certificate.number],
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        name = f"p.sort_{lang}"
+        table = {
+            "number": ["c.number"],
+            "name": [name, "c.number"],
+            "event": ["e.code", name],
+            "issued_on": ["c.issued_on", "c.number"],
+            "state": ["c.revoked", "c.number"],
         }
-        return table.get(key, [Certificate.number])
+        return table.get(key, ["c.number"])
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
         lang = current_language()
-        rows = session.execute(
-            select(Certificate, Person.first_name, Person.last_name, Event)
-            .join(Person, Person.id == Certificate.person_id)
-            .join(Event, Event.id == Certificate.event_id)
-            .where(Certificate.id.in_(ids))
-        ).all()
-        return [
-            Row(
-                c.id,
-                (c.number, f"{last} {first}", e.code, e.title_in(lang),
-                 format_short_date(c.issued_on), _(STATES[_state(c.revoked)]),
-                 c.verification_code),
-                archived=c.revoked,
-            )
-            for c, first, last, e in rows
-        ]
+        title = f"e.title_{lang}" if lang in TITLE_LANGS else "''"
+        params: dict[str, Any] = {}
+        rows = db.plain().rows(
+            "SELECT c.id, c.number, p.last_name, p.first_name, e.code, "
+            f"coalesce(nullif({title}, ''), e.title_lt), c.issued_on, c.revoked, "
+            "c.verification_code FROM certificates c "
+            "JOIN people p ON p.id = c.person_id JOIN events e ON e.id = c.event_id "
+            f"WHERE c.id IN {in_list('id', ids, params)}", params)
+        out = []
+        for cid, number, last, first, code, event_title, issued, revoked, vcode in rows:
+            is_revoked = as_bool(revoked)
+            out.append(Row(
+                cid,
+                (number, f"{last} {first}", code, event_title, format_short_date(as_date(issued)),
+                 _(STATES[_state(is_revoked)]), vcode),
+                archived=is_revoked,
+            ))
+        return out
 
 
 register(CertificatesLister())

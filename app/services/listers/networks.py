@@ -6,27 +6,23 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session
-
 from app.db import Database
+from app.db.plain import as_date, in_list
 from app.i18n import N_, _, current_language
 from app.i18n.formats import format_short_date
-from app.models import Network, NetworkMember, Organisation
-from app.services.events import label
-from app.services.listers.events import FoldedLister, offices
+from app.services.event_labels import label
+from app.services.listers.common import offices
+from app.services.listers.events import FoldedLister
 from app.services.listing import Column, Filter, ListQuery, Row, register
-from app.services.networks import NETWORK_STATUS
+from app.services.network_labels import NETWORK_STATUS
 from app.text import sort_key
 
 
 def regions(db: Database) -> list[tuple[str, str]]:
     """The regions networks work in, as filter choices."""
     lang = current_language()
-    with db.reader() as s:
-        names = s.execute(select(Network.region).where(Network.deleted.is_(False),
-                                                       Network.region != "")
-                          .distinct()).scalars().all()
+    names = db.plain().column(
+        "SELECT DISTINCT region FROM networks WHERE NOT deleted AND region <> ''")
     return [(r, r) for r in sorted(names, key=lambda r: sort_key(r, lang))]
 
 
@@ -52,51 +48,58 @@ class NetworksLister(FoldedLister):
     empty_text = N_("No networks recorded yet. Regional cooperation networks appear here with "
                     "their member organisations, work programme and meetings.")
     no_match_text = N_("No network matches this search. Check the spelling or clear the filters.")
+    source = "networks n"
+    id_column = "n.id"
 
-    def base(self) -> Select[Any]:
-        return select(Network.id).where(Network.deleted.is_(False))
+    def base_where(self) -> list[str]:
+        return ["NOT n.deleted"]
 
-    def search_texts(self) -> list[ColumnElement[Any]]:
-        return [Network.name, Network.region]
+    def search_texts(self) -> list[str]:
+        return ["n.name", "n.region"]
 
-    def sort_text(self, key: str, lang: str) -> ColumnElement[Any]:
-        return Network.name
+    def sort_text(self, key: str, lang: str) -> str:
+        return "n.name"
 
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
-        conds: list[ColumnElement[Any]] = []
-        if query.filters.get("status"):
-            conds.append(Network.status == query.filters["status"])
-        if query.filters.get("office"):
-            conds.append(Network.office_id == query.filters["office"])
-        if query.filters.get("region"):
-            conds.append(Network.region == query.filters["region"])
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
+        conds: list[str] = []
+        for key, column in (("status", "n.status"), ("office", "n.office_id"),
+                            ("region", "n.region")):
+            if query.filters.get(key):
+                params[key] = query.filters[key]
+                conds.append(f"{column} = :{key}")
         return conds
 
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        table: dict[str, list[ColumnElement[Any]]] = {
-            "region": [Network.region, Network.name],
-            "status": [Network.status, Network.name],
-            "founded": [Network.founded_on, Network.name],
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        table = {
+            "region": ["n.region", "n.name"],
+            "status": ["n.status", "n.name"],
+            "founded": ["n.founded_on", "n.name"],
         }
-        return table.get(key, [Network.name])
+        return table.get(key, ["n.name"])
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
-        today = dt.date.today()
-        networks = session.execute(select(Network).where(Network.id.in_(ids))).scalars().all()
-        members = dict(session.execute(
-            select(NetworkMember.network_id, func.count())
-            .where(NetworkMember.network_id.in_(ids), NetworkMember.deleted.is_(False),
-                   or_(NetworkMember.left_on.is_(None), NetworkMember.left_on > today))
-            .group_by(NetworkMember.network_id)).all())
-        lead_ids = {n.lead_organisation_id for n in networks if n.lead_organisation_id}
-        leads = dict(session.execute(select(Organisation.id, Organisation.name)
-                                     .where(Organisation.id.in_(lead_ids))).all())
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
+        plain = db.plain()
+        params: dict[str, Any] = {}
+        id_list = in_list("id", ids, params)
+        networks = plain.rows(
+            "SELECT id, name, region, status, lead_organisation_id, founded_on FROM networks "
+            f"WHERE id IN {id_list}", params)
+        members = dict(plain.rows(
+            "SELECT network_id, count(*) FROM network_members "
+            f"WHERE network_id IN {id_list} AND NOT deleted "
+            "AND (left_on IS NULL OR left_on > :today) GROUP BY network_id",
+            {**params, "today": dt.date.today().isoformat()}))
+        lead_ids = sorted({n[4] for n in networks if n[4]})
+        lead_params: dict[str, Any] = {}
+        leads = dict(plain.rows(
+            "SELECT id, name FROM organisations "
+            f"WHERE id IN {in_list('org', lead_ids, lead_params)}", lead_params))
         return [
-            Row(n.id, (
-                n.name, n.region, label(NETWORK_STATUS, n.status), str(members.get(n.id, 0)),
-                leads.get(n.lead_organisation_id or "", ""), format_short_date(n.founded_on),
-            ), archived=n.status == "closed")
-            for n in networks
+            Row(nid, (
+                name, region, label(NETWORK_STATUS, status), str(members.get(nid, 0)),
+                leads.get(lead or "", ""), format_short_date(as_date(founded)),
+            ), archived=status == "closed")
+            for nid, name, region, status, lead, founded in networks
         ]
 
 

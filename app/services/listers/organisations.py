@@ -1,18 +1,19 @@
-"""The organisations list."""
+"""The organisations list: name in the language's alphabetical order, search folded."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
-
 from app.db import Database
+from app.db.plain import as_bool, in_list
 from app.i18n import N_
-from app.models import Organisation, PersonRole
 from app.services import choices
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
+
+
+def _kinds(db: Database) -> list[tuple[str, str]]:
+    return choices.ref_list(db, "organisation_kind")
 
 
 class OrganisationsLister(Lister):
@@ -28,62 +29,57 @@ class OrganisationsLister(Lister):
     )
     default_sort = "name"
     filters = (
-        Filter("kind", N_("Kind"), lambda db: choices.ref_list(db, "organisation_kind")),
+        Filter("kind", N_("Kind"), _kinds),
         Filter("municipality", N_("Municipality"), lambda db: choices.municipalities(db)),
     )
     empty_text = N_("No organisations yet. Add one with “New organisation”.")
     no_match_text = N_("No organisation matches this search.")
+    source = "organisations o"
+    id_column = "o.id"
 
-    def base(self) -> Select[Any]:
-        return select(Organisation.id).where(
-            Organisation.deleted.is_(False), Organisation.merged_into_id.is_(None)
-        )
+    def base_where(self) -> list[str]:
+        return ["NOT o.deleted", "o.merged_into_id IS NULL"]
 
-    def search_column(self) -> ColumnElement[Any]:
-        return Organisation.search_text
+    def search_column(self) -> str:
+        return "o.search_text"
 
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
-        conds: list[ColumnElement[Any]] = []
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
+        conds: list[str] = []
         if not query.include_archived:
-            conds.append(Organisation.archived.is_(False))
-        if query.filters.get("kind"):
-            conds.append(Organisation.kind == query.filters["kind"])
-        if query.filters.get("municipality"):
-            conds.append(Organisation.municipality_code == query.filters["municipality"])
+            conds.append("NOT o.archived")
+        for key, column in (("kind", "kind"), ("municipality", "municipality_code")):
+            if query.filters.get(key):
+                params[key] = query.filters[key]
+                conds.append(f"o.{column} = :{key}")
         return conds
 
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        name = getattr(Organisation, f"sort_{lang}", Organisation.sort_en)
-        table: dict[str, list[ColumnElement[Any]]] = {
-            "name": [name],
-            "kind": [Organisation.kind, name],
-            "municipality": [Organisation.municipality_code, name],
-            "registration_code": [Organisation.registration_code, name],
-            "email": [Organisation.email, name],
-        }
-        return table.get(key, [name])
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        name = f"o.sort_{lang}"
+        column = {"kind": "o.kind", "municipality": "o.municipality_code",
+                  "registration_code": "o.registration_code", "email": "o.email"}.get(key)
+        return [column, name] if column else [name]
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
-        orgs = session.execute(
-            select(Organisation).where(Organisation.id.in_(ids))
-        ).scalars().all()
-        counts = dict(
-            session.execute(
-                select(PersonRole.organisation_id, func.count())
-                .where(PersonRole.organisation_id.in_(ids), PersonRole.deleted.is_(False))
-                .group_by(PersonRole.organisation_id)
-            ).all()
-        )
-        kinds = dict(choices.ref_list(db, "organisation_kind"))
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
+        plain = db.plain()
+        params: dict[str, Any] = {}
+        id_list = in_list("id", ids, params)
+        orgs = plain.rows(
+            "SELECT id, name, kind, municipality_code, registration_code, email, archived "
+            f"FROM organisations WHERE id IN {id_list}", params)
+        counts = dict(plain.rows(
+            "SELECT organisation_id, count(*) FROM person_roles "
+            f"WHERE organisation_id IN {id_list} AND NOT deleted GROUP BY organisation_id",
+            params))
+        kinds = dict(_kinds(db))
         munis = dict(choices.municipalities(db))
         return [
             Row(
-                o.id,
-                (o.name, kinds.get(o.kind, o.kind), munis.get(o.municipality_code or "", ""),
-                 o.registration_code, str(counts.get(o.id, 0)), o.email),
-                archived=o.archived,
+                oid,
+                (name, kinds.get(kind, kind), munis.get(muni or "", ""), reg_code or "",
+                 str(counts.get(oid, 0)), email or ""),
+                archived=as_bool(archived),
             )
-            for o in orgs
+            for oid, name, kind, muni, reg_code, email, archived in orgs
         ]
 
 

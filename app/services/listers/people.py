@@ -5,24 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
-
 from app.db import Database
+from app.db.plain import as_bool, in_list
 from app.i18n import N_, _
-from app.models import Office, Organisation, Person, PersonRole
 from app.services import choices
+from app.services.listers.common import office_codes, offices
 from app.services.listing import Column, Filter, Lister, ListQuery, Row, register
 
 LANG_NAMES = {"lt": N_("Lithuanian"), "pl": N_("Polish"), "ru": N_("Russian"),
               "en": N_("English")}
-
-
-def _offices(db: Database) -> list[tuple[str, str]]:
-    with db.reader() as s:
-        rows = s.execute(select(Office.id, Office.code, Office.name).where(
-            Office.deleted.is_(False))).all()
-    return [(i, f"{c} – {n}" if n else c) for i, c, n in rows]
 
 
 def _languages(_db: Database) -> list[tuple[str, str]]:
@@ -44,71 +35,65 @@ class PeopleLister(Lister):
     )
     default_sort = "name"
     filters = (
-        Filter("office", N_("Office"), _offices),
+        Filter("office", N_("Office"), offices),
         Filter("municipality", N_("Municipality"), lambda db: choices.municipalities(db)),
         Filter("language", N_("Language"), _languages),
     )
     empty_text = N_("No people yet. Add the first person with “New person”, "
                     "or import a participant list in the Trainings tab.")
     no_match_text = N_("Nobody matches this search. Check the spelling or clear the filters.")
+    source = "people p"
+    id_column = "p.id"
 
-    def base(self) -> Select[Any]:
-        return select(Person.id).where(Person.deleted.is_(False), Person.merged_into_id.is_(None))
+    def base_where(self) -> list[str]:
+        return ["NOT p.deleted", "p.merged_into_id IS NULL"]
 
-    def search_column(self) -> ColumnElement[Any]:
-        return Person.search_text
+    def search_column(self) -> str:
+        return "p.search_text"
 
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
-        conds: list[ColumnElement[Any]] = []
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
+        conds: list[str] = []
         if not query.include_archived:
-            conds.append(Person.archived.is_(False))
-        f = query.filters
-        if f.get("office"):
-            conds.append(Person.office_id == f["office"])
-        if f.get("municipality"):
-            conds.append(Person.municipality_code == f["municipality"])
-        if f.get("language"):
-            conds.append(Person.preferred_language == f["language"])
+            conds.append("NOT p.archived")
+        for key, column in (("office", "office_id"), ("municipality", "municipality_code"),
+                            ("language", "preferred_language")):
+            if query.filters.get(key):
+                params[key] = query.filters[key]
+                conds.append(f"p.{column} = :{key}")
         return conds
 
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        name = getattr(Person, f"sort_{lang}", Person.sort_en)
-        table: dict[str, list[ColumnElement[Any]]] = {
-            "name": [name],
-            "birth_year": [Person.birth_year, name],
-            "municipality": [Person.municipality_code, name],
-            "phone": [Person.phone, name],
-            "email": [Person.email, name],
-            "language": [Person.preferred_language, name],
-            "office": [Person.office_id, name],
-        }
-        return table.get(key, [name])
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        name = f"p.sort_{lang}"
+        column = {"birth_year": "p.birth_year", "municipality": "p.municipality_code",
+                  "phone": "p.phone", "email": "p.email", "language": "p.preferred_language",
+                  "office": "p.office_id"}.get(key)
+        return [column, name] if column else [name]
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
-        people = session.execute(select(Person).where(Person.id.in_(ids))).scalars().all()
-        orgs: dict[str, str] = {}
-        for pid, oname in session.execute(
-            select(PersonRole.person_id, func.min(Organisation.name))
-            .join(Organisation, Organisation.id == PersonRole.organisation_id)
-            .where(PersonRole.person_id.in_(ids), PersonRole.deleted.is_(False))
-            .group_by(PersonRole.person_id)
-        ).all():
-            orgs[pid] = oname
-        offices = dict(session.execute(select(Office.id, Office.code)).all())
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
+        plain = db.plain()
+        params: dict[str, Any] = {}
+        id_list = in_list("id", ids, params)
+        people = plain.rows(
+            "SELECT id, last_name, first_name, birth_year, municipality_code, phone, email, "
+            f"preferred_language, office_id, archived FROM people WHERE id IN {id_list}", params)
+        orgs = dict(plain.rows(
+            "SELECT r.person_id, min(o.name) FROM person_roles r "
+            "JOIN organisations o ON o.id = r.organisation_id "
+            f"WHERE r.person_id IN {id_list} AND NOT r.deleted GROUP BY r.person_id", params))
+        offices = office_codes(db)
         munis = dict(choices.municipalities(db))
         return [
             Row(
-                p.id,
+                pid,
                 (
-                    f"{p.last_name} {p.first_name}",
-                    str(p.birth_year or ""), orgs.get(p.id, ""),
-                    munis.get(p.municipality_code or "", ""), p.phone, p.email,
-                    _(LANG_NAMES.get(p.preferred_language, "")) if p.preferred_language else "",
-                    offices.get(p.office_id or "", ""),
+                    f"{last} {first}", str(year or ""), orgs.get(pid, ""),
+                    munis.get(muni or "", ""), phone or "", email or "",
+                    _(LANG_NAMES[lang]) if lang in LANG_NAMES else "",
+                    offices.get(office or "", ""),
                 ),
-                archived=p.archived,
+                archived=as_bool(archived),
             )
-            for p in people
+            for pid, last, first, year, muni, phone, email, lang, office, archived in people
         ]
 
 

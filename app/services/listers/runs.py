@@ -6,18 +6,21 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
-
 from app.db import Database
+from app.db.plain import in_list
 from app.i18n import N_, _, current_language
-from app.models import AdvocacyRun, Proposal, RunInstitution
 from app.services import choices
-from app.services.advocacy import RUN_STATUS, awaiting_condition, overdue_condition
-from app.services.events import label
-from app.services.listers.events import FoldedLister, offices
+from app.services.advocacy_labels import RUN_STATUS
+from app.services.event_labels import label
+from app.services.listers.common import offices
+from app.services.listers.events import FoldedLister
 from app.services.listing import Column, Filter, ListQuery, Row, register
 from app.text import sort_key
+
+# The proposals counted as awaiting a response and as overdue: the SQL of
+# app.services.advocacy.awaiting_condition() and overdue_condition(today).
+AWAITING = "submitted_on IS NOT NULL AND response_on IS NULL AND outcome = ''"
+OVERDUE = f"{AWAITING} AND response_due_on < :today"
 
 
 class RunsLister(FoldedLister):
@@ -42,59 +45,61 @@ class RunsLister(FoldedLister):
                     "regulation or programme; its steps, proposals and responses appear here.")
     no_match_text = N_("No advocacy run matches this search. Check the spelling or clear the "
                        "filters.")
+    source = "advocacy_runs r"
+    id_column = "r.id"
 
-    def base(self) -> Select[Any]:
-        return select(AdvocacyRun.id).where(AdvocacyRun.deleted.is_(False))
+    def base_where(self) -> list[str]:
+        return ["NOT r.deleted"]
 
-    def search_texts(self) -> list[ColumnElement[Any]]:
-        return [AdvocacyRun.code, AdvocacyRun.title, AdvocacyRun.document_title]
+    def search_texts(self) -> list[str]:
+        return ["r.code", "r.title", "r.document_title"]
 
-    def sort_text(self, key: str, lang: str) -> ColumnElement[Any]:
-        return AdvocacyRun.title
+    def sort_text(self, key: str, lang: str) -> str:
+        return "r.title"
 
-    def where(self, query: ListQuery) -> list[ColumnElement[Any]]:
-        conds: list[ColumnElement[Any]] = []
-        if query.filters.get("status"):
-            conds.append(AdvocacyRun.status == query.filters["status"])
-        if query.filters.get("office"):
-            conds.append(AdvocacyRun.office_id == query.filters["office"])
+    def where(self, query: ListQuery, params: dict[str, Any]) -> list[str]:
+        conds: list[str] = []
+        for key, column in (("status", "r.status"), ("office", "r.office_id")):
+            if query.filters.get(key):
+                params[key] = query.filters[key]
+                conds.append(f"{column} = :{key}")
         return conds
 
-    def sort_expressions(self, key: str, lang: str) -> list[ColumnElement[Any]]:
-        table: dict[str, list[ColumnElement[Any]]] = {
-            "status": [AdvocacyRun.status, AdvocacyRun.code],
-        }
-        return table.get(key, [AdvocacyRun.code])
+    def sort_expressions(self, key: str, lang: str) -> list[str]:
+        table = {"status": ["r.status", "r.code"]}
+        return table.get(key, ["r.code"])
 
-    def fetch(self, db: Database, session: Session, ids: Sequence[str]) -> list[Row]:
+    def fetch(self, db: Database, ids: Sequence[str]) -> list[Row]:
         lang = current_language()
-        today = dt.date.today()
-        runs = session.execute(select(AdvocacyRun).where(AdvocacyRun.id.in_(ids))).scalars().all()
+        plain = db.plain()
+        params: dict[str, Any] = {"today": dt.date.today().isoformat()}
+        id_list = in_list("id", ids, params)
+        runs = plain.rows(
+            f"SELECT id, code, title, status FROM advocacy_runs WHERE id IN {id_list}", params)
 
-        def count(*conds: ColumnElement[Any]) -> dict[str, int]:
-            return dict(session.execute(
-                select(Proposal.run_id, func.count())
-                .where(Proposal.run_id.in_(ids), Proposal.deleted.is_(False), *conds)
-                .group_by(Proposal.run_id)).all())
+        def count(condition: str = "1 = 1") -> dict[str, int]:
+            return dict(plain.rows(
+                "SELECT run_id, count(*) FROM proposals "
+                f"WHERE run_id IN {id_list} AND NOT deleted AND ({condition}) GROUP BY run_id",
+                params))
 
         proposals = count()
-        awaiting = count(awaiting_condition())
-        overdue = count(overdue_condition(today))
+        awaiting = count(AWAITING)
+        overdue = count(OVERDUE)
         insts = dict(choices.institutions(db))
         targets: dict[str, set[str]] = {}
-        for run_id, code in session.execute(
-            select(RunInstitution.run_id, RunInstitution.institution_code)
-            .where(RunInstitution.run_id.in_(ids), RunInstitution.deleted.is_(False))
-        ).all():
+        for run_id, code in plain.rows(
+                "SELECT run_id, institution_code FROM run_institutions "
+                f"WHERE run_id IN {id_list} AND NOT deleted", params):
             targets.setdefault(run_id, set()).add(insts.get(code, code))
         return [
-            Row(r.id, (
-                r.code, r.title, label(RUN_STATUS, r.status),
-                str(proposals.get(r.id, 0)), str(awaiting.get(r.id, 0)),
-                str(overdue.get(r.id, 0)),
-                "; ".join(sorted(targets.get(r.id, ()), key=lambda t: sort_key(t, lang))),
+            Row(rid, (
+                code, title, label(RUN_STATUS, status),
+                str(proposals.get(rid, 0)), str(awaiting.get(rid, 0)),
+                str(overdue.get(rid, 0)),
+                "; ".join(sorted(targets.get(rid, ()), key=lambda t: sort_key(t, lang))),
             ))
-            for r in runs
+            for rid, code, title, status in runs
         ]
 
 
