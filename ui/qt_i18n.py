@@ -12,6 +12,7 @@ so Qt asks it first: it also wins where Qt's words clash with ours (Undo is not 
 from __future__ import annotations
 
 import gettext
+import io
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -69,37 +70,30 @@ class CatalogTranslator(QTranslator):
         return not self.messages
 
 
-def own_qt_catalog(lang: str) -> Path | None:
-    """Our catalog of Qt's strings for `lang`: a fresh compiled .mo, else the .po."""
-    po = translations_dir() / "qt" / f"{lang}.po"
-    mo = po.with_suffix(".mo")
-    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        return mo
-    return po if po.is_file() else None
-
-
 def load_own_qt_catalog(lang: str) -> CatalogTranslator | None:
-    """Our translations of Qt's strings for `lang`, or None when there are none."""
-    from babel.messages.mofile import read_mo
-    from babel.messages.pofile import read_po
+    """Our translations of Qt's strings for `lang` (translations/qt/<lang>.po, compiled once),
+    or None when there are none. Keys are (Qt context, source text)."""
+    from app.i18n import compiled
 
-    path = own_qt_catalog(lang)
-    if path is None:
+    data = compiled(translations_dir() / "qt" / f"{lang}.po")
+    if data is None:
         return None
-    with path.open("rb") as fh:
-        catalog = read_mo(fh) if path.suffix == ".mo" else read_po(fh, locale=lang)
+    mo = gettext.GNUTranslations(io.BytesIO(data))
     messages: dict[tuple[str, str], str | tuple[str, ...]] = {}
-    for msg in catalog:
-        if not msg.id or not msg.context or msg.fuzzy:
-            continue  # the header, a string without a Qt context, or one not yet checked
-        context = msg.context
-        if isinstance(context, bytes):  # Babel's read_mo leaves the context undecoded
-            context = context.decode("utf-8")
-        source = msg.id if isinstance(msg.id, str) else msg.id[0]
-        text = msg.string if isinstance(msg.string, str) else tuple(msg.string)
-        if text and all(text):
+    plurals: dict[tuple[str, str], dict[int, str]] = {}
+    for key, text in mo._catalog.items():  # noqa: SLF001 - the parsed .mo, by its documented layout
+        if isinstance(key, tuple):  # (context\x04source, plural form index)
+            msgid, index = key
+            if "\x04" in msgid and text:
+                context, source = msgid.split("\x04", 1)
+                plurals.setdefault((context, source), {})[index] = text
+        elif "\x04" in key and text:  # the header has no context; Qt's strings all have one
+            context, source = key.split("\x04", 1)
             messages[(context, source)] = text
-    plural = gettext.c2py(catalog.plural_expr)
+    for pair, forms in plurals.items():
+        if all(forms.get(i) for i in range(len(forms))):
+            messages[pair] = tuple(forms[i] for i in range(len(forms)))
+    plural = mo.plural  # type: ignore[attr-defined]
     return CatalogTranslator(messages, plural) if messages else None
 
 

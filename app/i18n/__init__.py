@@ -8,6 +8,7 @@ Use `_` for text shown now, `N_` to mark text stored in a constant and translate
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import locale
 import logging
@@ -16,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from app.paths import translations_dir
+from app.paths import data_dir, translations_dir
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +47,35 @@ def _load_catalog(lang: str) -> gettext.NullTranslations:
 
         return PseudoTranslations()
     base = translations_dir() / lang / "LC_MESSAGES"
-    mo, po = base / f"{DOMAIN}.mo", base / f"{DOMAIN}.po"
-    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
-        with mo.open("rb") as fh:
-            return gettext.GNUTranslations(fh)
-    if po.exists():
-        return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
-    log.warning("no catalog for %s in %s", lang, base)
-    return gettext.NullTranslations()
+    data = compiled(base / f"{DOMAIN}.po")
+    if data is None:
+        log.warning("no catalog for %s in %s", lang, base)
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def compiled(po: Path) -> bytes | None:
+    """The compiled (.mo) bytes of a catalog: a fresh .mo beside the .po (the installed app),
+    else a compilation cached in the data folder under the .po's hash (a checkout compiles each
+    catalog once, not at every start), else compiled now with Babel; None without either file."""
+    mo = po.with_suffix(".mo")
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        return mo.read_bytes()
+    if not po.is_file():
+        return None
+    source = po.read_bytes()
+    cached = data_dir() / "cache" / "catalogs" / f"{hashlib.sha256(source).hexdigest()[:24]}.mo"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = compile_po(po)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(cached)
+    except OSError as exc:  # a read-only data folder: compile again next time
+        log.info("could not cache the compiled catalog %s: %s", po, exc)
+    return data
 
 
 def compile_po(po: Path) -> bytes:

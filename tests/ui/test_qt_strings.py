@@ -106,23 +106,33 @@ def test_qt_catalog_entries_are_complete_and_keep_markers(lang: str) -> None:
         assert source.endswith(":") == text.endswith(":"), (source, text)
 
 
-def test_a_fresh_compiled_catalog_is_preferred(
+def test_catalogs_compile_once_and_a_fresh_compiled_catalog_is_preferred(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import i18n as app_i18n
+
     po = translations_dir() / "qt" / "lt.po"
     (tmp_path / "qt").mkdir()
     copy = tmp_path / "qt" / "lt.po"
     copy.write_bytes(po.read_bytes())
     monkeypatch.setattr(qt_i18n, "translations_dir", lambda: tmp_path)
-    assert qt_i18n.own_qt_catalog("lt") == copy  # a checkout: the .po, compiled in memory
-    with copy.open("rb") as fh:
-        catalog = read_po(fh, locale="lt")
-    with copy.with_suffix(".mo").open("wb") as fh:
-        write_mo(fh, catalog)
-    assert qt_i18n.own_qt_catalog("lt") == copy.with_suffix(".mo")  # the built app
-    translator = qt_i18n.load_own_qt_catalog("lt")
+    translator = qt_i18n.load_own_qt_catalog("lt")  # a checkout: the .po, compiled and cached
     assert translator is not None
     assert translator.translate("QPlatformTheme", "Cancel") == "Atšaukti"
     assert translator.translate("QPlatformTheme", "Nothing like this") is None
+
+    def no_compiling(_po: Path) -> bytes:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(app_i18n, "compile_po", no_compiling)
+    assert qt_i18n.load_own_qt_catalog("lt") is not None  # the second start reads the cache
+    with copy.open("rb") as fh:
+        catalog = read_po(fh, locale="lt")
+    catalog.get("Cancel", context="QPlatformTheme").string = "Atšaukti (mo)"
+    with copy.with_suffix(".mo").open("wb") as fh:  # the built app ships compiled catalogs
+        write_mo(fh, catalog)
+    translator = qt_i18n.load_own_qt_catalog("lt")
+    assert translator is not None
+    assert translator.translate("QPlatformTheme", "Cancel") == "Atšaukti (mo)"
     assert qt_i18n.load_own_qt_catalog("de") is None
 
 
