@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from app.db import Database
 from app.i18n import _, ngettext
 from app.services.listing import Lister, ListQuery
 from ui.lists.table_model import IdListModel
+from ui.widgets.flow_layout import FlowLayout, natural_width
 
 SEARCH_DELAY_MS = 120
 
@@ -50,33 +50,28 @@ class ListPanel(QWidget):
         self.filter_boxes: dict[str, QComboBox] = {}
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        # More than two filters go on a row of their own, so the search box keeps its room;
-        # more than three on a grid of three columns, so that each keeps a readable width
-        # ("Municipality: all" in a longer language) in a narrow list pane.
-        filters_row: QHBoxLayout | QGridLayout = (
-            top if len(lister.filters) <= 2
-            else QHBoxLayout() if len(lister.filters) == 3 else QGridLayout())
+        # More than two filters go below the search box, so that it keeps its room, in a flow
+        # that wraps: each keeps its whole "Municipality: all" text in a narrow list pane.
+        filters_row: QHBoxLayout | FlowLayout = (
+            top if len(lister.filters) <= 2 else FlowLayout())
         self.archived = QCheckBox(self)
         self.archived.setVisible(with_archived)
         self.archived.toggled.connect(lambda _c: self._apply())
-        for index, flt in enumerate(lister.filters):
+        for flt in lister.filters:
             box = QComboBox(self)
             box.setObjectName(f"filter_{flt.key}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i: self._apply())
             self.filter_boxes[flt.key] = box
-            if isinstance(filters_row, QGridLayout):
-                filters_row.addWidget(box, index // 3, index % 3)
+            if isinstance(filters_row, FlowLayout):
+                natural_width(box)
+                filters_row.addWidget(box)
             else:
                 filters_row.addWidget(box, 1)
-        if isinstance(filters_row, QGridLayout):
-            count = len(lister.filters)
-            filters_row.addWidget(self.archived, count // 3, count % 3)
-            for column in range(3):
-                filters_row.setColumnStretch(column, 1)
-        else:
-            filters_row.addWidget(self.archived)
+        if isinstance(filters_row, FlowLayout):
+            natural_width(self.archived)
+        filters_row.addWidget(self.archived)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -207,7 +202,11 @@ class ListPanel(QWidget):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem(_("{filter}: all").format(filter=_(flt.title)), None)
+            everything = _("{filter}: all").format(filter=_(flt.title))
+            box.addItem(everything, None)
+            # wide enough for "Municipality: all" in this language (a little over: Qt counts in
+            # widths of "x", and Cyrillic and capitals are wider)
+            box.setMinimumContentsLength(max(10, len(everything) + 2))
             for value, label in flt.choices(self.db):
                 box.addItem(label, value)
             if current is not None:
