@@ -50,10 +50,11 @@ class ListPanel(QWidget):
         self.filter_boxes: dict[str, QComboBox] = {}
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        # More than two filters go below the search box, so that it keeps its room, in a flow
-        # that wraps: each keeps its whole "Municipality: all" text in a narrow list pane.
+        # Two filters or more go below the search box, so that it keeps its room (and its hint
+        # stays readable), in a flow that wraps: each keeps its whole "Municipality: all" text
+        # in a narrow list pane.
         filters_row: QHBoxLayout | FlowLayout = (
-            top if len(lister.filters) <= 2 else FlowLayout())
+            top if len(lister.filters) <= 1 else FlowLayout())
         self.archived = QCheckBox(self)
         self.archived.setVisible(with_archived)
         self.archived.toggled.connect(lambda _c: self._apply())
