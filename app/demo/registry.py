@@ -28,7 +28,7 @@ ORG_KINDS = {"ngo": 36, "community_organisation": 24, "school": 12, "business": 
 ROLE_TITLES = {
     "chair": ("Pirmininkas", "Pirmininkė"), "board": ("Valdybos narys", "Valdybos narė"),
     "staff": ("Projektų vadovas", "Projektų vadovė"), "member": ("", ""),
-    "volunteer": ("Savanoris", "Savanorė"), "contact": ("Kontaktinis asmuo", "Kontaktinis asmuo"),
+    "volunteer": ("Savanoris", "Savanorė"), "contact": ("", ""),
 }
 DRAW = -1  # add(): draw a birth year
 _NOT_EMAIL = re.compile(r"[^a-z0-9]")
