@@ -113,7 +113,8 @@ def test_command_line_does_not_load_qt(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from ui.cli import main\n"
-        f"code = main(['office', 'init', '--code', 'SAL', '--name', 'S', '--db', r'{tmp_path}/q.sqlite'])\n"
+        "code = main(['office', 'init', '--code', 'SAL', '--name', 'S', '--db', "
+        f"r'{tmp_path}/q.sqlite'])\n"
         "assert code == 0, code\n"
         "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
     )

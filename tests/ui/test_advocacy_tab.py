@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from app.db import Database
 from app.models import Organisation
 from app.settings import update_settings
+from tests.ui.helpers import show, tick
 from ui.advocacy.forms import ProposalForm, RunForm
-from ui.bus import Bus
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.advocacy import AdvocacyTab, dossier_bytes
 
 TODAY = dt.date(2026, 6, 15)
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs()
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
+pytestmark = pytest.mark.ctx(office=True, synchronous=False)
 
 
 @pytest.fixture
@@ -34,17 +24,7 @@ def tab(qtbot, ctx: AppContext) -> AdvocacyTab:
         s.add(Organisation(name="Asociacija Šviesa"))
     widget = AdvocacyTab(ctx)
     widget.today = TODAY
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    return widget
-
-
-def _tick(form, name: str, code: str) -> None:
-    lw = form.widgets[name]
-    for i in range(lw.count()):
-        if lw.item(i).data(Qt.ItemDataRole.UserRole) == code:
-            lw.item(i).setCheckState(Qt.CheckState.Checked)
+    return show(qtbot, widget, 1300, 800, wait_exposed=False)
 
 
 def _new_run(tab: AdvocacyTab) -> None:
@@ -57,7 +37,7 @@ def _new_run(tab: AdvocacyTab) -> None:
     picker.setText("sviesa")
     picker.refresh_choices()
     picker.pick(*picker.choices()[0])
-    _tick(form, "institution_codes", "seimas")
+    tick(form, "institution_codes", "seimas")
     assert form.submit(), form.general_error.text()
     assert tab.current is not None and tab.current.code == "SAL-ADV-2026-001"
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from app.db import Database
 from app.i18n import _, set_language
@@ -25,9 +24,8 @@ from app.models import (
     Session,
 )
 from app.services.results import Changes
-from ui.bus import Bus
+from tests.ui.helpers import show
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.advocacy import AdvocacyTab
 from ui.tabs.cases import CasesTab
 from ui.tabs.detail import ListDetailTab
@@ -41,12 +39,7 @@ TABS = [TrainingsTab, NetworksTab, CasesTab, AdvocacyTab]
 FIRST_TITLE = {TrainingsTab: "Apskritasis stalas", NetworksTab: "Ąžuolų tinklas",
                CasesTab: "Иван Иванов", AdvocacyTab: "Valstybinės kalbos kursai"}
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, db: Database) -> Iterator[AppContext]:
-    jobs = Jobs()
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
+pytestmark = pytest.mark.ctx(synchronous=False)
 
 
 def fill(db: Database) -> None:
@@ -81,12 +74,7 @@ def fill(db: Database) -> None:
 
 
 def open_tab(qtbot: Any, ctx: AppContext, cls: type[ListDetailTab]) -> ListDetailTab:
-    tab = cls(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 700)
-    tab.show()
-    qtbot.waitExposed(tab)
-    return tab
+    return show(qtbot, cls(ctx), 1200, 700)
 
 
 @pytest.mark.parametrize("cls", TABS)

@@ -4,35 +4,24 @@ draft file and offered back when the same form opens again after a crash."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app import drafts
 from app.db import Database
 from app.models import Person
 from app.services.case_editing import CaseData, save_case
 from app.services.cases import get_case
-from app.services.offices import init_office
-from ui.bus import Bus
 from ui.cases.case_form import CaseForm
 from ui.cases.line_dialogs import ActionDialog, ActivityDialog, OutcomeDialog
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.widgets import ask
 
 TODAY = dt.date(2026, 3, 16)
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, db: Database) -> Iterator[AppContext]:
-    init_office(db, "SAL", "Šalčininkų biuras")
-    jobs = Jobs()
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
+pytestmark = pytest.mark.ctx(office=True, synchronous=False)
 
 
 @pytest.fixture

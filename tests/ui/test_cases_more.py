@@ -3,37 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.db import Database
 from app.models import Person
 from app.services.case_stages import move_stage
 from app.services.cases import get_case
-from app.services.offices import init_office
-from ui.bus import Bus
 from ui.cases.case_form import CaseForm
 from ui.cases.files_dialog import FilesDialog
 from ui.cases.summary import show_summary
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.cases import CasesTab
 
 TODAY = dt.date(2026, 3, 16)
 
+pytestmark = pytest.mark.ctx(office=True)
+
 
 @pytest.fixture
-def ctx(qapp: QApplication, db: Database, monkeypatch: pytest.MonkeyPatch
-        ) -> Iterator[AppContext]:
-    init_office(db, "SAL", "Šalčininkų biuras")
+def ctx(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> AppContext:
+    """The shared one, on a fixed today."""
     monkeypatch.setattr(CasesTab, "today", staticmethod(lambda: TODAY))
-    jobs = Jobs(synchronous=True)
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
+    return ctx
 
 
 def person(db: Database, first: str, last: str) -> str:

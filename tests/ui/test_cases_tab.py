@@ -4,37 +4,32 @@ board by keyboard, close it with a reason; the due list shows what is due on a f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.db import Database
 from app.models import Person
 from app.services.case_actions import save_action
 from app.services.case_editing import CaseData, save_case
 from app.services.cases import get_case
-from app.services.offices import init_office
-from ui.bus import Bus
+from tests.ui.helpers import show
 from ui.cases.line_dialogs import ActivityDialog
 from ui.cases.stage_dialogs import CloseCaseDialog, MoveStageDialog
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.cases import CasesTab
 
 TODAY = dt.date(2026, 3, 16)
 
+pytestmark = pytest.mark.ctx(office=True, synchronous=False)
+
 
 @pytest.fixture
-def ctx(qapp: QApplication, db: Database, monkeypatch: pytest.MonkeyPatch
-        ) -> Iterator[AppContext]:
-    init_office(db, "SAL", "Šalčininkų biuras")
+def ctx(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> AppContext:
+    """The shared one, on a fixed today."""
     monkeypatch.setattr(CasesTab, "today", staticmethod(lambda: TODAY))
-    jobs = Jobs()
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
+    return ctx
 
 
 def add_cases(db: Database) -> list[str]:
@@ -57,12 +52,7 @@ def add_cases(db: Database) -> list[str]:
 
 
 def open_tab(qtbot: Any, ctx: AppContext) -> CasesTab:
-    tab = CasesTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1300, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    return tab
+    return show(qtbot, CasesTab(ctx), 1300, 800)
 
 
 def test_due_list_is_visible_when_the_tab_opens(qtbot: Any, ctx: AppContext) -> None:

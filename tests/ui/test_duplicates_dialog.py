@@ -15,14 +15,15 @@ from app.db import Database
 from app.models import Event, Registration
 from app.services import organisations, people, person_search
 from app.services.organisations import OrganisationData, RoleData
-from app.services.people import PersonData
 from app.services.results import Changes
+from tests.ui.helpers import person
 from ui.bus import Bus
 from ui.context import AppContext
 from ui.people.duplicates_dialog import DuplicatesDialog
-from ui.widgets import ask
 
 LEFT = Qt.MouseButton.LeftButton
+
+pytestmark = pytest.mark.usefixtures("answers")
 
 
 class FakeJobs:
@@ -58,23 +59,6 @@ def jobs() -> FakeJobs:
 @pytest.fixture
 def ctx(qapp: QApplication, db: Database, jobs: FakeJobs) -> Iterator[AppContext]:
     yield AppContext(db, Bus(), jobs)  # type: ignore[arg-type]
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def confirm(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(ask, "confirm", confirm)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
-
-
-def person(db: Database, first: str, last: str, **kw: Any) -> str:
-    return people.save_person(db, PersonData(first_name=first, last_name=last, **kw)).value.id
 
 
 def register(db: Database, person_id: str, code: str) -> None:

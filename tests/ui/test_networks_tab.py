@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from app.db import Database
 from app.models import Organisation
 from app.services.network_editing import add_interest_tag
-from ui.bus import Bus
+from tests.ui.helpers import show, tick
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.networks.forms import MemberForm, NetworkForm, WorkItemForm
 from ui.tabs.networks import NetworksTab, summary_bytes
 from ui.widgets.code_combo import CodeCombo
 
 TODAY = dt.date(2026, 6, 15)
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs()
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
+pytestmark = pytest.mark.ctx(office=True, synchronous=False)
 
 
 @pytest.fixture
@@ -35,10 +26,7 @@ def tab(qtbot, ctx: AppContext) -> NetworksTab:
     add_interest_tag(ctx.db, "Jaunimas")
     widget = NetworksTab(ctx)
     widget.today = TODAY
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    return widget
+    return show(qtbot, widget, 1300, 800, wait_exposed=False)
 
 
 def _pick(picker, text: str) -> None:
@@ -46,15 +34,6 @@ def _pick(picker, text: str) -> None:
     picker.refresh_choices()
     record_id, label = picker.choices()[0]
     picker.pick(record_id, label)
-
-
-def _tick(form, name: str, code: str) -> None:
-    from PySide6.QtCore import Qt
-
-    lw = form.widgets[name]
-    for i in range(lw.count()):
-        if lw.item(i).data(Qt.ItemDataRole.UserRole) == code:
-            lw.item(i).setCheckState(Qt.CheckState.Checked)
 
 
 def test_create_network_with_member_and_programme_item(qtbot, tab: NetworksTab) -> None:
@@ -67,7 +46,7 @@ def test_create_network_with_member_and_programme_item(qtbot, tab: NetworksTab) 
     assert isinstance(status, CodeCombo)
     status.set_code("active")
     _pick(form.widgets["lead_organisation_id"], "sviesa")
-    _tick(form, "municipality_codes", "salcininku_r")
+    tick(form, "municipality_codes", "salcininku_r")
     form.widgets["founded_on"].set_date(dt.date(2025, 3, 1))
     assert form.submit(), form.general_error.text()
     assert tab.current is not None and tab.current.name == "Šalčininkų tinklas"
@@ -79,7 +58,7 @@ def test_create_network_with_member_and_programme_item(qtbot, tab: NetworksTab) 
     assert not member.submit()  # no organisation picked
     assert member.errors.fields()
     _pick(member.widgets["organisation_id"], "rytas")
-    _tick(member, "interest_codes", "jaunimas")
+    tick(member, "interest_codes", "jaunimas")
     member.widgets["free_interests"].setText("amatai, turizmas")
     assert member.submit(), member.general_error.text()
     assert [(m.organisation, m.interests) for m in tab.current.members] == [

@@ -4,64 +4,31 @@ the person's card shows the same roles."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.db import Database
 from app.models import PersonRole
 from app.services import organisations, people
 from app.services.organisations import OrganisationData, RoleData
-from app.services.people import PersonData
-from tests.ui.test_people_tab import click_row
-from ui.bus import Bus
+from tests.ui.helpers import click_row, person, show
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.people.person_form import PersonForm
 from ui.people.roles_dialog import OrganisationRolesDialog
 from ui.people.tab import PeopleTab
-from ui.widgets import ask
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = dt.date.today()
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def confirm(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(ask, "confirm", confirm)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
+pytestmark = pytest.mark.usefixtures("answers")
 
 
 @pytest.fixture
 def tab(qtbot: Any, ctx: AppContext) -> PeopleTab:
-    widget = PeopleTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def person(db: Database, first: str, last: str) -> str:
-    return people.save_person(db, PersonData(first_name=first, last_name=last)).value.id or ""
+    return show(qtbot, PeopleTab(ctx), 1200, 700)
 
 
 def organisation(db: Database, name: str) -> str:

@@ -4,38 +4,24 @@ pseudo-language (and the detail cards never scroll sideways)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import i18n
 from app.db import Database
 from app.services import organisations, people
 from app.services.organisations import OrganisationData, RoleData
 from app.services.people import PersonData
 from tests.ui.clipping import clipped
-from ui import qt_i18n
-from ui.bus import Bus
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.people.consent_dialog import ConsentDialog
 from ui.people.duplicates_dialog import DuplicatesDialog
 from ui.people.org_form import OrganisationForm
 from ui.people.person_form import PersonForm
 from ui.people.roles_dialog import OrganisationRolesDialog, PersonRolesDialog
 from ui.people.tab import PeopleTab
-
-
-@pytest.fixture
-def pseudo_ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    bus = Bus()
-    qt_i18n.apply_language(qapp, i18n.PSEUDO, bus=bus, save=False)
-    jobs = Jobs(synchronous=True)
-    yield AppContext(office_db, bus, jobs)
-    jobs.shutdown()
-    qt_i18n.apply_language(qapp, "en", save=False)
 
 
 @pytest.fixture

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from app import i18n
 from app.db import Database
@@ -20,9 +17,8 @@ from app.services import organisations, people
 from app.services.organisations import OrganisationData, RoleData
 from app.services.people import PersonData
 from app.sync.scrub import ERASED_NAME
-from ui.bus import Bus
+from tests.ui.helpers import click_row, person, show, type_text
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.people.consent_dialog import ConsentDialog
 from ui.people.duplicates_dialog import DuplicatesDialog
 from ui.people.person_form import PersonForm
@@ -32,65 +28,16 @@ from ui.widgets import ask
 
 LEFT = Qt.MouseButton.LeftButton
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def confirm(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(ask, "confirm", confirm)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
+pytestmark = pytest.mark.usefixtures("answers")
 
 
 @pytest.fixture
 def tab(qtbot: Any, ctx: AppContext) -> PeopleTab:
-    widget = PeopleTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def type_text(qtbot: Any, widget: Any, text: str) -> None:
-    """QTest types ASCII only; other letters go as key events carrying them."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         ch))
-
-
-def click_row(qtbot: Any, tab: PeopleTab, record_id: str, double: bool = False) -> None:
-    panel = tab.current_list()
-    row = panel.model.row_of(record_id)
-    assert row >= 0, "not in the list"
-    rect = panel.table.visualRect(panel.model.index(row, 0))
-    click = qtbot.mouseDClick if double else qtbot.mouseClick
-    if double:
-        qtbot.mouseClick(panel.table.viewport(), LEFT, pos=rect.center())
-    click(panel.table.viewport(), LEFT, pos=rect.center())
+    return show(qtbot, PeopleTab(ctx), 1200, 700)
 
 
 def listed(tab: PeopleTab) -> list[str]:
     return tab.current_list().model.ids()
-
-
-def person(db: Database, first: str, last: str, **kw: Any) -> str:
-    return people.save_person(db, PersonData(first_name=first, last_name=last, **kw)).value.id
 
 
 def test_create_a_person_and_find_them_by_a_folded_search(

@@ -3,13 +3,11 @@ is typed, and drafts that survive a crash."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app import drafts
@@ -18,45 +16,13 @@ from app.errors import ValidationError
 from app.services import organisations, people
 from app.services.organisations import OrganisationData
 from app.services.people import PersonData
-from ui.bus import Bus
+from tests.ui.helpers import type_text
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.people.org_form import OrganisationForm
 from ui.people.person_form import PersonForm
 from ui.widgets import ask
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Answer every question "yes" (closing a form at teardown asks too) and remember what was
-    asked; a test may answer otherwise with its own monkeypatch."""
-    asked: list[str] = []
-
-    def confirm(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(ask, "confirm", confirm)
-    return asked
-
-
-def type_text(qtbot: Any, widget: Any, text: str) -> None:
-    """Type like a person; QTest cannot type letters outside ASCII, so those are sent as key
-    events carrying the letter, as a keyboard layout with them would."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         ch))
+pytestmark = pytest.mark.usefixtures("answers")  # closing a form at teardown asks too
 
 
 def open_form(qtbot: Any, ctx: AppContext, person_id: str | None = None) -> PersonForm:

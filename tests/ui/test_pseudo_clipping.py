@@ -3,29 +3,13 @@ tabs (and the shell's dialogs) is cut off: the layouts make room instead of clip
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app import i18n
-from app.db import Database
 from tests.ui.clipping import clipped
-from ui import qt_i18n
-from ui.bus import Bus
 from ui.context import AppContext
-from ui.jobs import Jobs
-
-
-@pytest.fixture
-def pseudo_ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    bus = Bus()
-    qt_i18n.apply_language(qapp, i18n.PSEUDO, bus=bus, save=False)
-    jobs = Jobs(synchronous=True)
-    yield AppContext(office_db, bus, jobs)
-    jobs.shutdown()
-    qt_i18n.apply_language(qapp, "en", save=False)
 
 
 def test_main_tabs_do_not_clip_in_the_pseudo_language(

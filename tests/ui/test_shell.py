@@ -28,13 +28,13 @@ from app.services.offices import is_configured, local_profile
 from app.services.results import OFFICES, PEOPLE, Changes
 from app.settings import load_settings
 from ui import qt_i18n
-from ui.bus import Bus
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.main_window import MainWindow
 from ui.tabs.base import AreaTab
 
 ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.ctx(synchronous=False)
 
 
 class StubTab(AreaTab):
@@ -89,13 +89,6 @@ def stub_tabs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ui.main_window, "AREAS",
                         tuple(("", t.__name__, t.msgid) for t in STUBS))
     monkeypatch.setattr(ui.main_window, "build_tab", lambda ctx, index: STUBS[index](ctx))
-
-
-@pytest.fixture
-def ctx(qapp: QApplication, db: Database) -> Iterator[AppContext]:
-    jobs = Jobs()
-    yield AppContext(db, Bus(), jobs)
-    jobs.shutdown()
 
 
 @pytest.fixture

@@ -4,48 +4,31 @@ rates; signed sheets on the session headers; the attendance sheet to print."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from app.db import Database
 from app.i18n import set_language
 from app.services import attendance, event_editing, evidence, people, registrations
 from app.services.event_editing import EventData, SessionData
-from ui.bus import Bus
+from tests.ui.helpers import event_page
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.trainings import TrainingsTab
 from ui.trainings.attendance_model import MARK_ROLE
 from ui.trainings.pdf_preview import PdfPreview
 from ui.trainings.sheet_dialog import SheetDialog
-from ui.widgets import ask
 
 D = dt.date(2026, 11, 24)
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NAMES = (("Ona", "Adomaitienė"), ("Łukasz", "Wiśniewski"), ("Иван", "Иванов"))
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-    monkeypatch.setattr(ask, "confirm", lambda _p, _t, text, *_a, **_k: asked.append(text)
-                        or True)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
+pytestmark = [pytest.mark.ctx(office=True), pytest.mark.usefixtures("answers")]
 
 
 @pytest.fixture
@@ -64,14 +47,7 @@ def event_id(ctx: AppContext) -> str:
 
 @pytest.fixture
 def tab(qtbot: Any, ctx: AppContext, event_id: str) -> TrainingsTab:
-    widget = TrainingsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.panel.select_id(event_id)
-    widget.page.show_page("attendance")
-    return widget
+    return event_page(qtbot, ctx, event_id, "attendance")
 
 
 def marks(db: Database, event_id: str) -> list[list[str | None]]:

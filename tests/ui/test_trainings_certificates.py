@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,42 +12,31 @@ import pypdf
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from app.certificates.codes import display
-from app.db import Database
 from app.services import attendance, certificates, event_editing, people, registrations
 from app.services.event_editing import EventData, SessionData
-from ui.bus import Bus
+from tests.ui.helpers import event_page
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.trainings import TrainingsTab
 from ui.trainings import certificate_actions
 from ui.trainings.certificate_register import CertificateRegister
 from ui.trainings.pdf_preview import PdfPreview
-from ui.widgets import ask
 
 D = dt.date(2026, 11, 24)
 NAMES = (("Žydrūnė", "Ąžuolaitė", "lt"), ("Łukasz", "Wiśniewski", "pl"),
          ("Владимир", "Щербаков", "ru"))
 
+pytestmark = [pytest.mark.ctx(office=True), pytest.mark.usefixtures("answers")]
+
 
 @pytest.fixture
-def ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-    monkeypatch.setattr(ask, "confirm", lambda _p, _t, text, *_a, **_k: asked.append(text)
-                        or True)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
+def answers(answers: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The shared answers; the reason for an override is given (and remembered) too."""
     monkeypatch.setattr(certificate_actions, "ask_reason",
-                        lambda _p, _t, text, _a: asked.append(text) or "Sirgo, dirbo namuose")
-    return asked
+                        lambda _p, _t, text, _a: answers.append(text) or "Sirgo, dirbo namuose")
+    return answers
 
 
 @pytest.fixture
@@ -72,14 +60,7 @@ def event_id(ctx: AppContext) -> str:
 
 @pytest.fixture
 def tab(qtbot: Any, ctx: AppContext, event_id: str) -> TrainingsTab:
-    widget = TrainingsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.panel.select_id(event_id)
-    widget.page.show_page("certificates")
-    return widget
+    return event_page(qtbot, ctx, event_id, "certificates")
 
 
 def row_of(panel: Any, name: str) -> int:

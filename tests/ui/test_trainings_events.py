@@ -4,65 +4,30 @@ errors beside their field, and every sub-tab of a selected event."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
-from app.db import Database
 from app.services import event_editing, people
 from app.services.event_editing import EventData, SessionData
-from ui.bus import Bus
+from tests.ui.helpers import show, type_text
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.tabs.trainings import TrainingsTab
 from ui.trainings.event_form import EventForm
 from ui.trainings.event_page import PAGES
 from ui.trainings.session_dialog import SessionDialog, parse_time
-from ui.widgets import ask
 
 LEFT = Qt.MouseButton.LeftButton
 D = dt.date(2026, 11, 24)
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-    monkeypatch.setattr(ask, "confirm", lambda _p, _t, text, *_a, **_k: asked.append(text)
-                        or True)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
+pytestmark = [pytest.mark.ctx(office=True), pytest.mark.usefixtures("answers")]
 
 
 @pytest.fixture
 def tab(qtbot: Any, ctx: AppContext) -> TrainingsTab:
-    widget = TrainingsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def type_text(qtbot: Any, widget: Any, text: str) -> None:
-    """QTest types ASCII only; other letters go as key events carrying them."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         ch))
+    return show(qtbot, TrainingsTab(ctx), 1300, 760)
 
 
 def test_create_an_event_with_three_sessions_through_the_forms(

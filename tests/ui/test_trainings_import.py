@@ -14,12 +14,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.db import Database
 from app.services import event_editing, people, registrations
 from app.services.event_editing import EventData
-from ui.bus import Bus
+from tests.ui.helpers import app_context, event_page
 from ui.context import AppContext
-from ui.jobs import Jobs
-from ui.tabs.trainings import TrainingsTab
 from ui.trainings.import_wizard import ImportWizard
-from ui.widgets import ask
 
 LEFT = Qt.MouseButton.LeftButton
 D = dt.date(2026, 11, 24)
@@ -28,19 +25,14 @@ if not FIXTURES.exists():  # CI lays shared/ beside the checkout too
     FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
 LT_CSV = FIXTURES / "participants-lt-excel.csv"
 
+pytestmark = pytest.mark.usefixtures("answers")
+
 
 @pytest.fixture(params=[True, False], ids=["sync", "worker"])
 def ctx(request: Any, qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=request.param)
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
+    """Over `office_db`, once with the jobs run at once and once on a worker thread."""
+    with app_context(office_db, synchronous=request.param) as context:
+        yield context
 
 
 @pytest.fixture
@@ -51,12 +43,7 @@ def event_id(ctx: AppContext) -> str:
 
 @pytest.fixture
 def wizard(qtbot: Any, ctx: AppContext, event_id: str) -> ImportWizard:
-    tab = TrainingsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1300, 760)
-    tab.show()
-    tab.panel.select_id(event_id)
-    tab.page.show_page("participants")
+    tab = event_page(qtbot, ctx, event_id, "participants", wait_exposed=False)
     panel = tab.page.participants
     qtbot.mouseClick(panel.import_button, LEFT)
     dialog = panel.dialog

@@ -4,50 +4,27 @@ the waiting list when full, status changes, and the export dialog."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from app.db import Database
-from app.services import event_editing, organisations, people, registrations
+from app.services import event_editing, organisations, registrations
 from app.services.event_editing import EventData
-from ui.bus import Bus
+from tests.ui.helpers import event_page, person, type_text
 from ui.context import AppContext
-from ui.jobs import Jobs
 from ui.people.person_form import PersonForm
 from ui.tabs.trainings import TrainingsTab
 from ui.trainings.add_participant import AddParticipantDialog
 from ui.trainings.export_dialog import ExportDialog
-from ui.widgets import ask
 
 LEFT = Qt.MouseButton.LeftButton
 D = dt.date(2026, 11, 24)
 
-
-@pytest.fixture
-def ctx(qapp: QApplication, office_db: Database) -> Iterator[AppContext]:
-    jobs = Jobs(synchronous=True)
-    yield AppContext(office_db, Bus(), jobs)
-    jobs.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-    monkeypatch.setattr(ask, "confirm", lambda _p, _t, text, *_a, **_k: asked.append(text)
-                        or True)
-    monkeypatch.setattr(ask, "warn", lambda _p, text: asked.append(text))
-    return asked
-
-
-def person(db: Database, first: str, last: str, **kw: Any) -> str:
-    return people.save_person(db, people.PersonData(first_name=first, last_name=last, **kw)
-                              ).value.id or ""
+pytestmark = [pytest.mark.ctx(office=True), pytest.mark.usefixtures("answers")]
 
 
 @pytest.fixture
@@ -58,24 +35,7 @@ def event_id(ctx: AppContext) -> str:
 
 @pytest.fixture
 def tab(qtbot: Any, ctx: AppContext, event_id: str) -> TrainingsTab:
-    widget = TrainingsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.panel.select_id(event_id)
-    widget.page.show_page("participants")
-    return widget
-
-
-def type_text(qtbot: Any, widget: Any, text: str) -> None:
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         ch))
+    return event_page(qtbot, ctx, event_id, "participants")
 
 
 def pick(qtbot: Any, dialog: AddParticipantDialog, typed: str, expected: str) -> None:
