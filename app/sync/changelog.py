@@ -50,7 +50,7 @@ def synced_fields(model: type[Synced]) -> list[str]:
 
 
 def allocate(session: Session, count: int) -> tuple[int, str, str, str]:
-    """Reserve `count` sequence numbers and one clock stamp; return (first_seq, stamp, office...)."""
+    """Reserve `count` sequence numbers and one clock stamp: (first_seq, stamp, office...)."""
     session.execute(
         update(LocalState)
         .where(LocalState.key == "seq")

@@ -139,8 +139,11 @@ def export(db: Database, out: str | Path, for_code: str | None = None,
         counts: Counter[str] = Counter()
         ranges: dict[str, list[int]] = defaultdict(lambda: [2**62, 0])
         wanted_files: set[str] = set()
-        for row in s.execute(select(ChangeLog).order_by(ChangeLog.origin_office_id,
-                                                        ChangeLog.seq)).scalars():
+        log = ChangeLog.__table__.c  # plain rows: no ORM object per change
+        for row in s.execute(select(log.origin_office_id, log.seq, log.hlc, log.table_name,
+                                    log.record_id, log.op, log.field, log.value, log.prev_hlc,
+                                    log.owner_office_id)
+                             .order_by(log.origin_office_id, log.seq)):
             if row.seq <= int(acks.get(row.origin_office_id, 0)):
                 continue
             if not _needed(row, recipient.id, to_coordinator):

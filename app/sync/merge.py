@@ -9,6 +9,8 @@
    and the two edits come from different offices, the loser is kept in a Conflict row;
 6. units (first and last name, address lines) are logged whole, so the whole unit wins;
 7. an edit against a concurrent archive is applied and flagged as a conflict for review.
+New records are created first, in batches (creates.py); then inserts of records that are here
+merge field by field like edits; then every other change, in (stamp, origin, sequence) order.
 The caller owns the transaction: everything here runs inside it and is rolled back with it.
 """
 
@@ -22,16 +24,16 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db.bulk import fast_insert
 from app.i18n import N_
 from app.ids import uuid7
 from app.models import ChangeLog, Conflict, Person, Synced
 from app.models.base import utcnow
-from app.sync import clock
-from app.sync.changelog import dumps, to_json
+from app.sync import clock, creates
+from app.sync.changelog import to_json
 from app.sync.changes import Change, ChangeError, models_by_table
+from app.sync.scrub import PERSON_ERASED, scrub_erased_person
 
-REDIRECTED = ("people", "organisations")
+REDIRECTED = creates.REDIRECTED
 ERASE_KEEPS = frozenset({"erased", "archived", "merged_into_id"})
 
 
@@ -54,6 +56,7 @@ class MergeResult:
     applied: int = 0
     max_hlc: str | None = None
     touched: set[tuple[str, str]] = field(default_factory=set)
+    erased_people: set[str] = field(default_factory=set)
 
     @property
     def conflicts(self) -> int:
@@ -151,95 +154,44 @@ def _reserve_own(s: Session, changes: list[Change], local_office: str | None) ->
         s.flush()
 
 
-def _existing(s: Session, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-    model = models_by_table()[table]
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), 500):
-        for row in s.execute(select(model.__table__).where(
-                model.__table__.c.id.in_(ids[i:i + 500]))).mappings():
-            out[row["id"]] = dict(row)
-    return out
-
-
-def _log_row(c: Change, now: Any) -> dict[str, Any]:
-    if c.raw_value is not None and c.op in ("insert", "update"):
-        value: str | None = c.raw_value
-    elif c.op == "insert":
-        value = dumps({k: to_json(v) for k, v in c.value.items()})
-    elif c.op == "update":
-        value = dumps(to_json(c.value))
-    else:
-        value = None
-    return dict(origin_office_id=c.origin, owner_office_id=c.owner, seq=c.seq, hlc=c.hlc,
-                table_name=c.table, record_id=c.record, op=c.op, field=c.field, value=value,
-                prev_hlc=c.prev, recorded_at=now)
-
-
 def apply(s: Session, changes: list[Change], wall_ms: int | None = None,
-          local_office: str | None = None) -> MergeResult:
+          local_office: str | None = None, *, careful: bool = False) -> MergeResult:
+    """Merge `changes` inside the caller's transaction. New records are written in batches
+    (creates.py); `careful` writes them in one batch keeping every row, for tests."""
     result = MergeResult()
     now = utcnow()
     _reserve_own(s, changes, local_office)
     already = seen(s, changes, local_office)
     fresh = sorted((c for c in changes if (c.origin, c.seq) not in already),
                    key=lambda c: (c.hlc, c.origin, c.seq))
-    for c in changes:
-        if (c.origin, c.seq) in already:
-            result.tables[c.table].unchanged += 1
+    if already:
+        for c in changes:
+            if (c.origin, c.seq) in already:
+                result.tables[c.table].unchanged += 1
     if not fresh:
         return result
-    for c in fresh:
-        if clock.is_far_future(c.hlc, wall_ms):
-            result.far_future += 1
-    result.max_hlc = max(c.hlc for c in fresh)
+    wall = clock.now_ms() if wall_ms is None else wall_ms
+    result.far_future = sum(1 for c in fresh if clock.is_far_future(c.hlc, wall))
+    result.max_hlc = fresh[-1].hlc
     stamps = _Stamps(s)
-    rows: dict[str, dict[str, dict[str, Any]]] = {}
-    by_table: dict[str, set[str]] = defaultdict(set)
-    for c in fresh:
-        by_table[c.table].add(c.record)
-    for table, ids in by_table.items():
-        rows[table] = _existing(s, table, sorted(ids))
-    _apply_inserts(s, fresh, rows, stamps, result, now)
+    p = creates.plan(s, fresh)
+    rows = p.rows
+    creates.create(s, p, stamps.cache, result, now, careful)
+    for c in p.merges:  # the record is here already: each field merges like an edit
+        for name, value in c.value.items():
+            if name == "office_id":
+                continue
+            as_edit = Change(c.origin, c.seq, c.hlc, c.table, c.record, "update", name,
+                             value, None, c.owner, c.line)
+            _apply_one(s, as_edit, rows, stamps, result, now, quiet=True)
     for c in fresh:
         if c.op != "insert":
             _apply_one(s, c, rows, stamps, result, now)
-    fast_insert(s.connection(), ChangeLog.__table__, [_log_row(c, now) for c in fresh])
+    creates.write_log(s, fresh, now, careful)
     _refresh_derived(s, result.touched)
+    for person_id in sorted(result.erased_people):  # what they held leaves the history too
+        scrub_erased_person(s, person_id)
     return result
-
-
-def _apply_inserts(s: Session, fresh: list[Change], rows: dict[str, dict[str, dict[str, Any]]],
-                   stamps: _Stamps, result: MergeResult, now: Any) -> None:
-    new: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for c in fresh:
-        if c.op != "insert":
-            continue
-        existing = rows[c.table].get(c.record)
-        if existing is None:
-            row = {**c.value, "id": c.record, "hlc": c.hlc, "changed_by": c.origin,
-                   "deleted": False, "created_at": now, "updated_at": now}
-            row.setdefault("office_id", c.owner)
-            model = models_by_table()[c.table]
-            derive = getattr(model, "derive_row", None)
-            if derive:
-                derive(row)
-            new[c.table].append(row)
-            rows[c.table][c.record] = row
-            stamps.cache[(c.table, c.record)] = {None: (c.hlc, c.origin)}
-            result.tables[c.table].created += 1
-            result.applied += 1
-        else:  # the record is here already: each field merges like an edit
-            for name, value in c.value.items():
-                if name == "office_id":
-                    continue
-                as_edit = Change(c.origin, c.seq, c.hlc, c.table, c.record, "update", name,
-                                 value, None, c.owner, c.line)
-                _apply_one(s, as_edit, rows, stamps, result, now, quiet=True)
-    for table, items in new.items():
-        model = models_by_table()[table]
-        cols = {col.key for col in model.__table__.columns}
-        fast_insert(s.connection(), model.__table__,
-                    [{k: v for k, v in r.items() if k in cols} for r in items])
 
 
 def _target(c: Change, rows: dict[str, dict[str, dict[str, Any]]], s: Session
@@ -252,7 +204,7 @@ def _target(c: Change, rows: dict[str, dict[str, dict[str, Any]]], s: Session
            and c.field != "merged_into_id" and hops < 10):
         record = row["merged_into_id"]
         if record not in rows[c.table]:
-            rows[c.table].update(_existing(s, c.table, [record]))
+            rows[c.table].update(creates.existing(s, c.table, [record]))
         row = rows[c.table].get(record)
         hops += 1
     return record, row
@@ -286,6 +238,7 @@ def _apply_one(s: Session, c: Change, rows: dict[str, dict[str, dict[str, Any]]]
             if name == "erased" and value:
                 values.update(_erase_values(model))
                 result.erased += 1
+                result.erased_people.add(record)
             if name in ("archived", "deleted") and value:
                 result.archived += 1
             s.execute(update(model).where(model.__table__.c.id == record).values(**values))
@@ -316,9 +269,7 @@ def _apply_one(s: Session, c: Change, rows: dict[str, dict[str, dict[str, Any]]]
 def _erase_values(model: type[Synced]) -> dict[str, Any]:
     if model is not Person:
         return {}
-    return {"email": "", "phone": "", "address": "", "postal_code": "", "city": "", "notes": "",
-            "birth_year": None, "gender": "", "community_code": None, "first_name": "—",
-            "last_name": "—", "archived": True}
+    return {**PERSON_ERASED, "archived": True}
 
 
 def _conflict(s: Session, c: Change, record: str, name: str, winner: tuple[str, str, Any],
@@ -349,7 +300,7 @@ def _refresh_derived(s: Session, touched: set[tuple[str, str]]) -> None:
             by_table[table].append(record)
     for table, ids in by_table.items():
         model = models_by_table()[table]
-        for row in _existing(s, table, ids).values():
+        for row in creates.existing(s, table, ids).values():
             model.derive_row(row)  # type: ignore[attr-defined]
             derived = {k: row[k] for k in model.local_fields if k in row}
             s.execute(update(model).where(model.__table__.c.id == row["id"]).values(**derived))

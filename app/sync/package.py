@@ -70,13 +70,13 @@ def build(manifest: dict[str, Any], sign: Any, changes: bytes,
     return out.getvalue()
 
 
-def _depth(value: Any, level: int = 0) -> int:
+def depth(value: Any, level: int = 0) -> int:
     if level > MAX_DEPTH:
         return level
     if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+        return max((depth(v, level + 1) for v in value.values()), default=level + 1)
     if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
+        return max((depth(v, level + 1) for v in value), default=level + 1)
     return level
 
 
@@ -86,7 +86,7 @@ def loads(data: bytes, what: str) -> Any:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise PackageError(N_("The file is damaged: {what} cannot be read."), what=what) from None
-    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and depth(value) > MAX_DEPTH:
         raise PackageError(N_("The file is damaged: {what} is nested too deeply."), what=what)
     return value
 

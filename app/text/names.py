@@ -75,6 +75,7 @@ def _spelled(text: str) -> str:
     return fold(text.casefold().translate(_SPELL_AS_LITHUANIAN))
 
 
+@lru_cache(maxsize=65536)  # names repeat: imports and the demo reduce the same words often
 def _word_skeleton(word: str) -> str:
     word = _SOUNDS_RE.sub(lambda m: _SOUNDS[m.group()], word)
     word = _DOUBLE_RE.sub(r"\1", word.replace("ck", "k"))

@@ -108,6 +108,23 @@ def test_an_erased_person_never_comes_back_from_an_old_file(net: Net) -> None:
     assert people.get_person(net.db("SAL"), pid).erased
 
 
+def test_an_erasure_that_arrives_scrubs_the_receivers_history_too(net: Net) -> None:
+    from app.models import ChangeLog
+
+    pid = _shared_person(net)
+    _edit(net, "SAL", pid, phone="+370 600 00077", email="ona.yla@example.lt")
+    net.deliver(net.send("SAL", "VLN"), "VLN")  # the coordinator logs the old values
+    people.erase_person(net.db("SAL"), pid)
+    net.deliver(net.send("SAL", "VLN"), "VLN")
+    for code in ("SAL", "VLN"):
+        with net.db(code).reader() as s:
+            history = " ".join(r.value or "" for r in s.execute(
+                select(ChangeLog).where(ChangeLog.record_id == pid)).scalars())
+        assert people.get_person(net.db(code), pid).erased
+        for secret in ("Yla", "Gėlių", "00077", "ona.yla"):
+            assert secret not in history, (code, secret)
+
+
 def test_out_of_order_and_lost_files_end_in_the_same_state(net: Net) -> None:
     ids = []
     files = []
