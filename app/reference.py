@@ -17,6 +17,8 @@ from app.paths import resource_path
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.models.base import Synced
+
 NAMESPACE = uuid.UUID("6b3c1a52-7f0e-4a55-9b8e-2f1d0c6e7a10")
 SHIPPED_STAMP = "0000000000000.00000.REF"
 # list name in ref_items -> file
@@ -68,7 +70,7 @@ def _base(table: str, item: dict[str, Any], order: int) -> dict[str, Any]:
     }
 
 
-def _rows(name: str) -> list[tuple[type, dict[str, Any]]]:
+def _rows(name: str) -> list[tuple[type[Synced], dict[str, Any]]]:
     from app.models import (
         Community,
         Institution,
@@ -79,7 +81,7 @@ def _rows(name: str) -> list[tuple[type, dict[str, Any]]]:
     )
 
     items = load_file(name)["items"]
-    out: list[tuple[type, dict[str, Any]]] = []
+    out: list[tuple[type[Synced], dict[str, Any]]] = []
     for i, item in enumerate(items):
         if name == "municipalities.json":
             row = _base("municipalities", item, i)
@@ -109,9 +111,9 @@ def _rows(name: str) -> list[tuple[type, dict[str, Any]]]:
 
 
 def load_reference(session: Session) -> int:
+    """Insert shipped reference rows that this database does not have yet; return how many."""
     from sqlalchemy import insert, select
 
-    """Insert shipped reference rows that this database does not have yet; return how many."""
     added = 0
     for name in _all_files():
         rows = _rows(name)

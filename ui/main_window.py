@@ -60,12 +60,12 @@ class TabSlot(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.tab: AreaTab | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
 
     def put(self, tab: AreaTab) -> None:
         self.tab = tab
-        self.layout().addWidget(tab)
+        self._box.addWidget(tab)
 
 
 def window_settings() -> QSettings:

@@ -81,7 +81,8 @@ def load_own_qt_catalog(lang: str) -> CatalogTranslator | None:
     mo = gettext.GNUTranslations(io.BytesIO(data))
     messages: dict[tuple[str, str], str | tuple[str, ...]] = {}
     plurals: dict[tuple[str, str], dict[int, str]] = {}
-    for key, text in mo._catalog.items():  # noqa: SLF001 - the parsed .mo, by its documented layout
+    # _catalog: the parsed .mo, by its documented layout (typeshed leaves it out)
+    for key, text in mo._catalog.items():  # type: ignore[attr-defined]  # noqa: SLF001
         if isinstance(key, tuple):  # (context\x04source, plural form index)
             msgid, index = key
             if "\x04" in msgid and text:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import ColumnDefault, Connection, Table
 
 # Values whose equality means the same stored text (not aware datetimes: 12:00+00:00 equals
 # 14:00+02:00; not decimals: 1.0 equals 1.00).
@@ -37,7 +37,7 @@ def _keys(table: Table, rows: Sequence[dict[str, Any]]) -> list[str]:
     return [k for k in keys if k in table.c]
 
 
-def _processed(values: list[Any], proc: Callable[[Any], Any]) -> list[Any]:
+def _processed(values: Sequence[Any], proc: Callable[[Any], Any]) -> list[Any]:
     """`proc` applied to every value but None, once per distinct value where that is safe."""
     kinds = set(map(type, values))
     kinds.discard(type(None))
@@ -59,6 +59,7 @@ def fast_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     keys = _keys(table, rows)
     columns = [table.c[k] for k in keys]
     procs = [c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in columns]
+    data: list[Sequence[Any]] | None  # one sequence of values per column
     try:  # every row has every key (the usual case): one C call per row
         data = list(zip(*map(itemgetter(*keys), rows), strict=True)) if len(keys) > 1 else None
     except KeyError:
@@ -66,7 +67,8 @@ def fast_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if data is None:
         data = []
         for key, column in zip(keys, columns, strict=True):
-            default = column.default.arg if column.default is not None \
+            # a scalar default is a ColumnDefault (the stubs type `default` more widely)
+            default = cast(ColumnDefault, column.default).arg if column.default is not None \
                 and column.default.is_scalar else None
             data.append([row.get(key, default) for row in rows])
     for i, proc in enumerate(procs):

@@ -8,10 +8,11 @@ rows are written by app.sync.changelog in the same flush as the edit; models onl
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, MetaData, String, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, MetaData, String, Table, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql import FromClause
 
 from app.ids import uuid7
 
@@ -48,6 +49,12 @@ class Synced:
     merge_units: ClassVar[tuple[tuple[str, ...], ...]] = ()
     # Local, derived columns that never travel (search and sort keys).
     local_fields: ClassVar[frozenset[str]] = frozenset()
+    # Given by each concrete model and by declarative mapping (Synced is always mixed in with
+    # Base); declared without a value, for type checking only, so the mapping is unchanged.
+    # Typed as DeclarativeBase types them (mypy wants the two bases to agree); table_of() gives
+    # the Table.
+    __tablename__: str
+    __table__: ClassVar[FromClause]
 
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=uuid7)
 
@@ -64,6 +71,15 @@ class Synced:
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime, default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
     )
+
+
+def table_of(model: type[Base] | type[Synced]) -> Table:
+    """The Table `model` is mapped to.
+
+    SQLAlchemy types `__table__` as any FromClause, since a class may be mapped to a select;
+    every model here is mapped to a Table of its own.
+    """
+    return cast(Table, model.__table__)
 
 
 SYNC_META_FIELDS = frozenset(

@@ -111,6 +111,7 @@ def save_event(db: Database, data: EventData) -> Saved[EventData]:
     data = clean_event(db, data)
     assert data.starts_on is not None
     with db.session() as s:
+        event: Event | None
         if data.id is None:
             office = s.get(Office, db.local_office().id)
             assert office is not None
@@ -175,6 +176,7 @@ def save_session(db: Database, data: SessionData) -> Saved[SessionData]:
         ensure_own(s, event)
         if not event.starts_on <= data.date <= event.ends_on:
             raise ValidationError("date", N_("The session's date is outside the event's dates."))
+        row: EventSession | None
         if data.id is None:
             row = EventSession(event_id=data.event_id, date=data.date)
             s.add(row)

@@ -18,7 +18,7 @@ from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.ids import uuid7
-from app.models.base import SYNC_META_FIELDS, Synced, utcnow
+from app.models.base import SYNC_META_FIELDS, Synced, table_of, utcnow
 from app.models.office import LocalState
 from app.models.sync import ChangeLog
 from app.sync import clock
@@ -67,14 +67,18 @@ def allocate(session: Session, count: int) -> tuple[int, str, str, str]:
     last_seq = session.execute(
         select(LocalState.int_value).where(LocalState.key == "seq")
     ).scalar_one()
-    stamp = clock.tick(rows.get("hlc"), rows["office_code"])
+    office_id, office_code = rows["office_id"], rows["office_code"]
+    if last_seq is None or office_id is None or office_code is None:
+        # bootstrap writes all three; without them no change can be numbered or stamped
+        raise RuntimeError("local_state has no seq, office_id or office_code")
+    stamp = clock.tick(rows.get("hlc"), office_code)
     session.execute(
         update(LocalState)
         .where(LocalState.key == "hlc")
         .values(text_value=stamp)
         .execution_options(synchronize_session=False)
     )
-    return last_seq - count + 1, stamp, rows["office_id"], rows["office_code"]
+    return last_seq - count + 1, stamp, office_id, office_code
 
 
 def _apply_defaults(obj: Synced) -> None:
@@ -234,7 +238,8 @@ def bulk_insert(session: Session, model: type[Synced], rows: Iterable[dict[str, 
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
         for key, col in cols.items():
-            if key not in row and col.default is not None and getattr(col.default, "is_scalar", 0):
+            if (key not in row and col.default is not None
+                    and getattr(col.default, "is_scalar", False)):
                 row[key] = col.default.arg  # type: ignore[attr-defined]
         if derive:
             derive(row)
@@ -256,6 +261,6 @@ def bulk_insert(session: Session, model: type[Synced], rows: Iterable[dict[str, 
         )
     from app.db.bulk import fast_insert
 
-    fast_insert(session.connection(), model.__table__, items)
-    fast_insert(session.connection(), ChangeLog.__table__, log)
+    fast_insert(session.connection(), table_of(model), items)
+    fast_insert(session.connection(), table_of(ChangeLog), log)
     return len(items)

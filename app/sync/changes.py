@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String, Text, Time
@@ -185,7 +185,7 @@ def checkers(table: str) -> dict[str, tuple[str, Checker]]:
     checked value or raises ValueError, as `coerce` does."""
     out: dict[str, tuple[str, Checker]] = {}
     for key, column in columns(table).items():
-        out[key] = (key, lambda value, column=column: coerce(column, value))
+        out[key] = (key, partial(coerce, column))
     return out
 
 

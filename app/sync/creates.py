@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.db.bulk import fast_insert
 from app.models import ChangeLog
+from app.models.base import table_of
 from app.sync.changelog import dumps, to_json
 from app.sync.changes import Change, models_by_table
 
@@ -123,7 +124,7 @@ def create(s: Session, p: Plan, stamps: dict[tuple[str, str], Any], result: Any,
                 if careful or (table, c.record) in p.keep:
                     kept[c.record] = row
                     stamps[(table, c.record)] = {None: (c.hlc, c.origin)}
-            fast_insert(conn, model.__table__, rows)
+            fast_insert(conn, table_of(model), rows)
             summary.created += len(batch)
             result.applied += len(batch)
 
@@ -146,4 +147,4 @@ def write_log(s: Session, fresh: list[Change], now: Any, careful: bool = False) 
     """Every fresh change into the change log as received, in merge order."""
     conn = s.connection()
     for batch in _batches(fresh, len(fresh) if careful else BATCH):
-        fast_insert(conn, ChangeLog.__table__, [_log_row(c, now) for c in batch])
+        fast_insert(conn, table_of(ChangeLog), [_log_row(c, now) for c in batch])

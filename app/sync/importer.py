@@ -157,8 +157,9 @@ def _merge_in(s: Session, opened: Opened, report: ImportReport, allow_mass: bool
         state = s.get(LocalState, "hlc")
         if state is not None:
             code = s.get(LocalState, "office_code")
+            office = code.text_value if code is not None else None
             state.text_value = clock.receive(state.text_value, result.max_hlc,
-                                             code.text_value if code else "X")
+                                             "X" if office is None else office)
 
 
 def _record(s: Session, opened: Opened, path: Path, report: ImportReport, status: str) -> None:

@@ -249,12 +249,15 @@ def _apply_one(s: Session, c: Change, rows: dict[str, dict[str, dict[str, Any]]]
             result.applied += 1
         elif not quiet:
             summary.unchanged += 1
-        if concurrent and _conflict(s, c, record, name, winner=(c.hlc, c.origin, value),
-                                    loser=(current[0], current[1], before), now=now):
+        # (`concurrent` implies a current stamp; the type checker needs it said)
+        if concurrent and current is not None and _conflict(
+                s, c, record, name, winner=(c.hlc, c.origin, value),
+                loser=(current[0], current[1], before), now=now):
             summary.conflicts += 1
         stamps.set(c.table, record, name, c.hlc, c.origin)
-    elif concurrent and _conflict(s, c, record, name, winner=(current[0], current[1], before),
-                                  loser=(c.hlc, c.origin, value), now=now):
+    elif concurrent and current is not None and _conflict(
+            s, c, record, name, winner=(current[0], current[1], before),
+            loser=(c.hlc, c.origin, value), now=now):
         summary.conflicts += 1
     elif not quiet:
         summary.unchanged += 1

@@ -135,8 +135,8 @@ def _rename_office(s: Session, old: str, new: str) -> None:
                             "winning_office_id", "losing_office_id", "peer_office_id"):
                 columns.append((table, col.name))
     s.execute(update(Office).where(Office.id == old).values(id=new))
-    for table, col in columns:
-        s.execute(update(table).where(table.c[col] == old).values({col: new}))
+    for table, name in columns:
+        s.execute(update(table).where(table.c[name] == old).values({name: new}))
     for key in ("office_id",):
         s.execute(update(LocalState).where(LocalState.key == key).values(text_value=new))
 
@@ -188,7 +188,7 @@ def enroll(s: Session, office: Office, manifest: dict[str, Any]) -> bool:
         return False
     signing, encryption = join_info.get("signing"), join_info.get("encryption")
     proof = join_info.get("proof")
-    if not all(isinstance(x, str) for x in (signing, encryption, proof)):
+    if not (isinstance(signing, str) and isinstance(encryption, str) and isinstance(proof, str)):
         return False
     expected = join_proof(unb64(row.text_value), signing, encryption)
     if not hmac.compare_digest(expected, proof):

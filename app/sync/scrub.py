@@ -59,7 +59,8 @@ def scrub(s: Session, table: str, record_ids: Collection[str],
                 values.update(hit)
                 row.value = _dump(values)
                 changed += 1
-        elif row.field in blanked and row.value != _dump(blanked[row.field]):
+        elif row.field is not None and row.field in blanked \
+                and row.value != _dump(blanked[row.field]):
             row.value = _dump(blanked[row.field])
             changed += 1
     for c in s.execute(select(Conflict).where(

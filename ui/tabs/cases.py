@@ -151,6 +151,7 @@ class CasesTab(ListDetailTab):
         current = self.views.currentIndex()
         blocked = self.views.blockSignals(True)
         stand_in = self.views.widget(index)
+        assert stand_in is not None  # index is one of the views' own tabs
         self.views.removeTab(index)
         self.views.insertTab(index, view, _(VIEWS[index]))
         self.views.setCurrentIndex(current)

@@ -217,8 +217,8 @@ class TrainingsTab(ListDetailTab):
     def print_sheet(self) -> None:
         from ui.trainings.sheet_dialog import SheetDialog
 
-        if self._page is not None and self._page.event_id:
-            open_dialog(self, SheetDialog(self.ctx, self.page.event_id, None, self))
+        if self._page is not None and (event_id := self._page.event_id):
+            open_dialog(self, SheetDialog(self.ctx, event_id, None, self))
 
     def export_list(self) -> None:
         if self._page is not None and self._page.event_id:
