@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from ui.advocacy.products_dialog import ProductsDialog
     from ui.advocacy.report_dialogs import FiguresDialog, OverdueDialog
 
-LIST_SHARE = 0.42
 
 ACTIONS = {
     "new_run": (N_("New run…"), N_("An advocacy run: one change pursued in a law, regulation "
@@ -75,6 +74,7 @@ RECORD_ACTIONS = ("edit_run", "dossier", "add_step", "add_proposal", "edit_propo
 
 class AdvocacyTab(ListDetailTab):
     kinds = frozenset({RUNS, ORGANISATIONS, NETWORKS, EVENTS, REFERENCE})
+    list_share = 0.42  # the detail's tables need more room than the list
     list_kind = "runs"
     placeholder = N_("Select an advocacy run in the list to see its steps and proposals.")
 
@@ -130,13 +130,6 @@ class AdvocacyTab(ListDetailTab):
             table = self.detail.tables.get(title)
             if table is not None:
                 table.doubleClicked.connect(lambda _index, s=slot: s())
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        first = not self._sized and self.width() > 200
-        super().showEvent(event)
-        if first:
-            left = int(self.splitter.width() * LIST_SHARE)
-            self.splitter.setSizes([left, self.splitter.width() - left])
 
     def retranslate(self) -> None:
         super().retranslate()

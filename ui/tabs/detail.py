@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -198,6 +198,7 @@ class ListDetailTab(AreaTab):
     list_kind = ""
     placeholder = ""  # msgid shown in the detail pane when nothing is selected
     initial_sort: tuple[str, Qt.SortOrder] | None = None  # a column key and order, if not the first
+    list_share = LIST_SHARE  # of the tab's width, for the list, when the tab is first shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -224,11 +225,18 @@ class ListDetailTab(AreaTab):
         raise NotImplementedError
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
-        if not self._sized and self.width() > 200:
-            self._sized = True
-            left = int(self.splitter.width() * LIST_SHARE)
-            self.splitter.setSizes([left, self.splitter.width() - left])
         super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            # once the layout has settled: a tab first shown inside a hidden page has a
+            # provisional width at this point, and the split would follow it
+            QTimer.singleShot(0, self._share_width)
+
+    def _share_width(self) -> None:
+        width = self.splitter.width()
+        if width > 200:
+            left = int(width * self.list_share)
+            self.splitter.setSizes([left, width - left])
 
     def show_record(self, record_id: str | None) -> None:
         if record_id is None:

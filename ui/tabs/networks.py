@@ -50,13 +50,13 @@ ACTIONS = {
     "new_meeting": (N_("New meeting…"), N_("A network meeting or round table, with "
                                            "attendance like any event")),
 }
-LIST_SHARE = 0.42
 RECORD_ACTIONS = ("edit_network", "summary", "add_member", "edit_member", "remove_member",
                   "add_item", "edit_item", "new_meeting")
 
 
 class NetworksTab(ListDetailTab):
     kinds = frozenset({NETWORKS, ORGANISATIONS, EVENTS, REFERENCE})
+    list_share = 0.42  # the detail's tables need more room than the list
     list_kind = "networks"
     placeholder = N_("Select a network in the list to see its members, work programme and "
                      "meetings.")
@@ -107,13 +107,6 @@ class NetworksTab(ListDetailTab):
             table = self.detail.tables.get(title)
             if table is not None:
                 table.doubleClicked.connect(lambda _index, s=slot: s())
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        first = not self._sized and self.width() > 200
-        super().showEvent(event)
-        if first:  # the detail's tables need more room than the list
-            left = int(self.splitter.width() * LIST_SHARE)
-            self.splitter.setSizes([left, self.splitter.width() - left])
 
     def retranslate(self) -> None:
         super().retranslate()

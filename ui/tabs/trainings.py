@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from ui.trainings.event_form import EventForm
     from ui.trainings.event_page import EventPage
 
-LIST_SHARE = 0.42
 ACTIONS: dict[str, tuple[str, str]] = {
     "new_event": (N_("New event…"), N_("A training, seminar, round table, study visit, "
                                        "conference or consultation")),
@@ -97,6 +96,7 @@ def event_content(d: EventDetail) -> DetailContent:
 
 class TrainingsTab(ListDetailTab):
     kinds = frozenset({EVENTS, PEOPLE, ORGANISATIONS, CERTIFICATES})
+    list_share = 0.42  # the detail's tables need more room than the list
     list_kind = "events"
     placeholder = N_("Select an event in the list to see its sessions and participants.")
     initial_sort = ("date", Qt.SortOrder.DescendingOrder)  # newest first
@@ -159,13 +159,6 @@ class TrainingsTab(ListDetailTab):
             return
         for name in ("edit_event", "print_sheet", "export_list"):
             acts[name].setEnabled(record_id is not None)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        first = not self._sized and self.width() > 200
-        super().showEvent(event)
-        if first:  # the event's page needs more room than a read-only detail
-            left = int(self.splitter.width() * LIST_SHARE)
-            self.splitter.setSizes([left, self.splitter.width() - left])
 
     def _show_overview(self, record_id: str | None) -> None:
         super().show_record(record_id)
