@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.results import Changes
+from app.services import choices
+from app.services.results import REFERENCE, Changes
 
 
 class Bus(QObject):
@@ -18,4 +19,6 @@ class Bus(QObject):
 
     def publish(self, changes: Changes) -> None:
         if changes:
+            if REFERENCE in changes.kinds:  # edited here, or arrived in an exchange file:
+                choices.clear()  # every reader of the cached lists reads them again
             self.changed.emit(changes)

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from app.logs import log_file
 from app.paths import backup_dir, config_dir, resource_path
-from app.services import choices
-from app.services.results import OFFICES, REFERENCE, Changes
+from app.services.results import OFFICES, Changes
 from ui.actions import Actions
 from ui.context import AppContext
 from ui.tabs.base import AreaTab
@@ -218,8 +217,6 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(str(path or self.ctx.db.url))
 
     def _on_changed(self, changes: Changes) -> None:
-        if REFERENCE in changes.kinds:  # edited here, or arrived in an exchange file
-            choices.clear()  # connected before any tab: the tabs then read the new lists
         if OFFICES in changes.kinds:
             self.update_status()
 

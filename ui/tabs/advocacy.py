@@ -23,10 +23,10 @@ from ui.networks.tab_tools import (
     DocumentOptions,
     detail_with_bar,
     open_dialog,
-    selected_row,
     show_document,
 )
-from ui.tabs.detail import DetailContent, ListDetailTab
+from ui.tabs.detail import DetailContent
+from ui.tabs.record_tab import RecordActionsTab
 from ui.widgets import ask
 
 # The forms, dialogs and services behind the detail and the actions (the ORM) are imported when
@@ -72,10 +72,11 @@ RECORD_ACTIONS = ("edit_run", "dossier", "add_step", "add_proposal", "edit_propo
                   "new_round_table", "add_product", "evaluate", "add_publication")
 
 
-class AdvocacyTab(ListDetailTab):
+class AdvocacyTab(RecordActionsTab):
     kinds = frozenset({RUNS, ORGANISATIONS, NETWORKS, EVENTS, REFERENCE})
     list_share = 0.42  # the detail's tables need more room than the list
     list_kind = "runs"
+    record_actions = RECORD_ACTIONS
     placeholder = N_("Select an advocacy run in the list to see its steps and proposals.")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -116,43 +117,9 @@ class AdvocacyTab(ListDetailTab):
                  **file_counts(self.ctx.db, "publications", [p.id for p in d.publications])}
         return run_content(d, files)
 
-    def show_record(self, record_id: str | None) -> None:
-        self.current = None
-        super().show_record(record_id)
-        acts = getattr(self, "actions_", None)
-        if acts is None:
-            return
-        acts.enable(RECORD_ACTIONS, self.current is not None)
-        self.bar.setVisible(self.current is not None)
-        for title, slot in ((STEPS, self.edit_step), (PROPOSALS, self.edit_proposal),
-                            (PRODUCTS, self.edit_product),
-                            (PUBLICATIONS, self.edit_publication)):
-            table = self.detail.tables.get(title)
-            if table is not None:
-                table.doubleClicked.connect(lambda _index, s=slot: s())
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.actions_.retranslate()
-
-    # -- helpers ------------------------------------------------------------------------------
-
-    def _reshow(self, run_id: str | None = None) -> None:
-        self.panel.reload()
-        if run_id and not self.panel.select_id(run_id):
-            self.show_record(run_id)
-        else:
-            self.show_record(self.panel.current_id())
-
-    def _after(self) -> None:
-        self._reshow(self.current.id if self.current else None)
-
-    def _selected(self, title: str, rows: tuple[Any, ...], what: str) -> Any:
-        row = selected_row(self.detail.tables.get(title))
-        if row is None or row >= len(rows):
-            ask.inform(self, _("Select a row"), _(what))
-            return None
-        return rows[row]
+    def table_slots(self) -> list[tuple[str, Any]]:
+        return [(STEPS, self.edit_step), (PROPOSALS, self.edit_proposal),
+                (PRODUCTS, self.edit_product), (PUBLICATIONS, self.edit_publication)]
 
     def open_run(self, run_id: str) -> None:
         self.panel.search.clear()
@@ -172,18 +139,14 @@ class AdvocacyTab(ListDetailTab):
             return None
         from ui.advocacy.forms import RunForm
 
-        form = RunForm(self.ctx, self.current.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(RunForm(self.ctx, self.current.id, self))
 
     def add_step(self) -> StepForm | None:
         if self.current is None:
             return None
         from ui.advocacy.forms import StepForm
 
-        form = StepForm(self.ctx, self.current.id, None, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(StepForm(self.ctx, self.current.id, None, self))
 
     def edit_step(self) -> StepForm | None:
         if self.current is None:
@@ -194,18 +157,14 @@ class AdvocacyTab(ListDetailTab):
             return None
         from ui.advocacy.forms import StepForm
 
-        form = StepForm(self.ctx, self.current.id, step.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(StepForm(self.ctx, self.current.id, step.id, self))
 
     def add_proposal(self) -> ProposalForm | None:
         if self.current is None:
             return None
         from ui.advocacy.forms import ProposalForm
 
-        form = ProposalForm(self.ctx, self.current.id, None, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(ProposalForm(self.ctx, self.current.id, None, self))
 
     def edit_proposal(self) -> ProposalForm | None:
         if self.current is None:
@@ -216,9 +175,7 @@ class AdvocacyTab(ListDetailTab):
             return None
         from ui.advocacy.forms import ProposalForm
 
-        form = ProposalForm(self.ctx, self.current.id, proposal.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(ProposalForm(self.ctx, self.current.id, proposal.id, self))
 
     def new_round_table(self) -> Any:
         if self.current is None:
@@ -230,17 +187,14 @@ class AdvocacyTab(ListDetailTab):
         form.combos["run_id"].set_code(self.current.id)
         form.combos["cert_rule"].set_code("none")
         form.edits["title_lt"].setText(self.current.title)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(form)
 
     def add_product(self) -> ProductForm | None:
         if self.current is None:
             return None
         from ui.advocacy.forms import ProductForm
 
-        form = ProductForm(self.ctx, None, self.current.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(ProductForm(self.ctx, None, self.current.id, self))
 
     def edit_product(self) -> ProductForm | None:
         if self.current is None:
@@ -251,9 +205,7 @@ class AdvocacyTab(ListDetailTab):
             return None
         from ui.advocacy.forms import ProductForm
 
-        form = ProductForm(self.ctx, product.id, None, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(ProductForm(self.ctx, product.id, None, self))
 
     def evaluate_product(self) -> EvaluationForm | None:
         if self.current is None:
@@ -264,18 +216,14 @@ class AdvocacyTab(ListDetailTab):
             return None
         from ui.advocacy.forms import EvaluationForm
 
-        form = EvaluationForm(self.ctx, product.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(EvaluationForm(self.ctx, product.id, self))
 
     def add_publication(self) -> PublicationForm | None:
         if self.current is None:
             return None
         from ui.advocacy.forms import PublicationForm
 
-        form = PublicationForm(self.ctx, None, self.current.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(PublicationForm(self.ctx, None, self.current.id, self))
 
     def edit_publication(self) -> PublicationForm | None:
         if self.current is None:
@@ -286,9 +234,7 @@ class AdvocacyTab(ListDetailTab):
             return None
         from ui.advocacy.forms import PublicationForm
 
-        form = PublicationForm(self.ctx, pub.id, None, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(PublicationForm(self.ctx, pub.id, None, self))
 
     def new_institution(self) -> str | None:
         name, ok = QInputDialog.getText(self, _("New institution"),

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import N_, _
-from app.services import choices
-from app.services.results import CASES, EVENTS, PEOPLE, REFERENCE, Changes
+from app.services.results import CASES, EVENTS, PEOPLE, REFERENCE
 from ui.cases.due_panel import DuePanel
 from ui.context import AppContext
 from ui.tabs.detail import DetailContent, ListDetailTab
@@ -195,11 +194,6 @@ class CasesTab(ListDetailTab):
         tip = ACTIONS["stages"][1] if coordinator else STAGES_ELSEWHERE
         actions["stages"].setStatusTip(_(tip))
         actions["stages"].setToolTip(_(tip))
-
-    def _on_changed(self, changes: Changes) -> None:
-        if REFERENCE in changes.kinds:  # e.g. the coordinator's stages arrived in a file
-            choices.clear()
-        super()._on_changed(changes)
 
     def refresh(self) -> None:
         super().refresh()

@@ -22,10 +22,10 @@ from ui.networks.tab_tools import (
     DocumentOptions,
     detail_with_bar,
     open_dialog,
-    selected_row,
     show_document,
 )
-from ui.tabs.detail import DetailContent, ListDetailTab
+from ui.tabs.detail import DetailContent
+from ui.tabs.record_tab import RecordActionsTab
 from ui.widgets import ask
 
 # The detail, the forms and the services behind them are imported when first used: the tab
@@ -54,10 +54,11 @@ RECORD_ACTIONS = ("edit_network", "summary", "add_member", "edit_member", "remov
                   "add_item", "edit_item", "new_meeting")
 
 
-class NetworksTab(ListDetailTab):
+class NetworksTab(RecordActionsTab):
     kinds = frozenset({NETWORKS, ORGANISATIONS, EVENTS, REFERENCE})
     list_share = 0.42  # the detail's tables need more room than the list
     list_kind = "networks"
+    record_actions = RECORD_ACTIONS
     placeholder = N_("Select a network in the list to see its members, work programme and "
                      "meetings.")
 
@@ -95,34 +96,10 @@ class NetworksTab(ListDetailTab):
         return network_content(self.current, interests_view(self.ctx.db, record_id,
                                                              today=self.today))
 
-    def show_record(self, record_id: str | None) -> None:
-        self.current = None
-        super().show_record(record_id)
-        acts = getattr(self, "actions_", None)
-        if acts is None:
-            return
-        acts.enable(RECORD_ACTIONS, self.current is not None)
-        self.bar.setVisible(self.current is not None)
-        for title, slot in ((MEMBERS, self.edit_member), (WORK, self.edit_item)):
-            table = self.detail.tables.get(title)
-            if table is not None:
-                table.doubleClicked.connect(lambda _index, s=slot: s())
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.actions_.retranslate()
+    def table_slots(self) -> list[tuple[str, Any]]:
+        return [(MEMBERS, self.edit_member), (WORK, self.edit_item)]
 
     # -- actions ------------------------------------------------------------------------------
-
-    def _reshow(self, network_id: str | None = None) -> None:
-        self.panel.reload()
-        if network_id and not self.panel.select_id(network_id):
-            self.show_record(network_id)
-        else:
-            self.show_record(self.panel.current_id())
-
-    def _after(self) -> None:
-        self._reshow(self.current.id if self.current else None)
 
     def new_network(self) -> NetworkForm:
         from ui.networks.forms import NetworkForm
@@ -136,43 +113,34 @@ class NetworksTab(ListDetailTab):
             return None
         from ui.networks.forms import NetworkForm
 
-        form = NetworkForm(self.ctx, self.current.id, self)
-        open_dialog(self, form, self._after)
-        return form
-
-    def _selected(self, title: str, rows: tuple[Any, ...]) -> Any:
-        row = selected_row(self.detail.tables.get(title))
-        return rows[row] if row is not None and row < len(rows) else None
+        return self._open(NetworkForm(self.ctx, self.current.id, self))
 
     def add_member(self) -> MemberForm | None:
         if self.current is None:
             return None
         from ui.networks.forms import MemberForm
 
-        form = MemberForm(self.ctx, self.current.id, None, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(MemberForm(self.ctx, self.current.id, None, self))
 
     def edit_member(self) -> MemberForm | None:
         if self.current is None:
             return None
-        member = self._selected(MEMBERS, self.current.members)
+        member = self._selected(MEMBERS, self.current.members,
+                                N_("Select a member in the Members table first."),
+                                N_("Edit member"))
         if member is None:
-            ask.inform(self, _("Edit member"), _("Select a member in the Members table first."))
             return None
         from ui.networks.forms import MemberForm
 
-        form = MemberForm(self.ctx, self.current.id, member.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(MemberForm(self.ctx, self.current.id, member.id, self))
 
     def remove_member(self) -> None:
         if self.current is None:
             return
-        member = self._selected(MEMBERS, self.current.members)
+        member = self._selected(MEMBERS, self.current.members,
+                                N_("Select a member in the Members table first."),
+                                N_("Remove member"))
         if member is None:
-            ask.inform(self, _("Remove member"), _("Select a member in the Members table "
-                                                   "first."))
             return
         if not ask.confirm(self, _("Remove member"), _(
                 "Remove {name} from the network? Use this for a member entered by mistake; "
@@ -204,23 +172,19 @@ class NetworksTab(ListDetailTab):
             return None
         from ui.networks.forms import WorkItemForm
 
-        form = WorkItemForm(self.ctx, self.current.id, None, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(WorkItemForm(self.ctx, self.current.id, None, self))
 
     def edit_item(self) -> WorkItemForm | None:
         if self.current is None:
             return None
-        item = self._selected(WORK, self.current.work)
+        item = self._selected(WORK, self.current.work,
+                              N_("Select an item in the Work programme table first."),
+                              N_("Edit programme item"))
         if item is None:
-            ask.inform(self, _("Edit programme item"), _("Select an item in the Work "
-                                                         "programme table first."))
             return None
         from ui.networks.forms import WorkItemForm
 
-        form = WorkItemForm(self.ctx, self.current.id, item.id, self)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(WorkItemForm(self.ctx, self.current.id, item.id, self))
 
     def new_meeting(self) -> Any:
         """The event form of the trainings area, set to a network meeting of this network."""
@@ -232,8 +196,7 @@ class NetworksTab(ListDetailTab):
         form.combos["kind"].set_code("network_meeting")
         form.combos["network_id"].set_code(self.current.id)
         form.edits["title_lt"].setText(self.current.name)
-        open_dialog(self, form, self._after)
-        return form
+        return self._open(form)
 
     def summary_pdf(self, lang: str | None = None, quarter: bool | None = None) -> None:
         """Ask the language (unless given), build the summary on the worker, then show it."""
